@@ -1,0 +1,55 @@
+package com.recguard.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The analysts' and operators' command line. Each command is a function from arguments and two
+ * writers to an exit code, so tests run it in-process.
+ *
+ * <p>Exit codes: 0 success; 1 findings (a fixture failed); 2 cannot run (bad rules, unreadable
+ * input, bad usage).
+ */
+@Command(name = "recguard", mixinStandardHelpOptions = true, version = "recguard 0.1.0",
+        description = "MiFID II call-recording compliance evaluator for Genesys Cloud CX.",
+        subcommands = {CheckCommand.class, ReplayCommand.class, EvaluateCommand.class})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int CANNOT_RUN = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println(ex.getMessage());
+            ex.getCommandLine().usage(err);
+            return CANNOT_RUN;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            err.println("recguard: " + ex);
+            return CANNOT_RUN;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(args, out, err));
+    }
+}

@@ -1,0 +1,97 @@
+package com.recguard.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.recguard.core.Evaluator;
+import com.recguard.fixtures.Replay;
+import com.recguard.fixtures.Replay.Result;
+import com.recguard.rules.RulePack;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "replay", description = {
+        "Run fixtures against the rule pack. One line per failing fixture, then 'N passed, N failed'.",
+        "Exit 0 all pass, 1 any failed, 2 an unreadable fixture or rule pack."})
+final class ReplayCommand implements Callable<Integer> {
+
+    @Mixin
+    RulesOption rules;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Fixture files or folders (default: ./fixtures).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print a machine-readable report instead.")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also list the fixtures that pass.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RulePack pack = rules.loadOrReport(err);
+        if (pack == null) {
+            return Main.CANNOT_RUN;
+        }
+        List<Path> files;
+        try {
+            files = Replay.discover(paths.isEmpty() ? List.of(Locations.defaultDir("fixtures")) : paths);
+        } catch (NoSuchFileException e) {
+            err.println(e.getFile() + ": no such file or folder");
+            return Main.CANNOT_RUN;
+        }
+        Evaluator evaluator = new Evaluator(pack);
+        List<Result> results = files.stream().map(f -> Replay.run(evaluator, f)).toList();
+        long passed = results.stream().filter(Result::passed).count();
+        long unreadable = results.stream().filter(Result::unreadable).count();
+        long failed = results.size() - passed;
+        if (json) {
+            printJson(out, pack, results, passed, failed);
+        } else {
+            for (Result r : results) {
+                if (r.unreadable()) {
+                    out.println("UNREADABLE " + r.path() + ": " + r.error());
+                } else if (r.error() != null) {
+                    out.println("FAIL " + r.path() + ": " + r.error());
+                } else if (!r.passed()) {
+                    out.println("FAIL " + r.path() + ": " + String.join("; ", r.differences()));
+                } else if (verbose) {
+                    out.println("ok   " + r.path());
+                }
+            }
+            out.println(passed + " passed, " + failed + " failed");
+        }
+        return unreadable > 0 ? Main.CANNOT_RUN : failed > 0 ? Main.FINDINGS : Main.OK;
+    }
+
+    private static void printJson(PrintWriter out, RulePack pack, List<Result> results, long passed, long failed) {
+        ObjectMapper mapper = new ObjectMapper();
+        var root = mapper.createObjectNode();
+        root.put("rulePack", pack.sha256());
+        root.put("passed", passed);
+        root.put("failed", failed);
+        var arr = root.putArray("fixtures");
+        for (Result r : results) {
+            var n = arr.addObject().put("path", r.path().toString())
+                    .put("status", r.passed() ? "passed" : r.unreadable() ? "unreadable" : "failed");
+            if (r.error() != null) {
+                n.put("error", r.error());
+            }
+            r.differences().forEach(n.putArray("differences")::add);
+        }
+        out.println(root.toPrettyString());
+    }
+}

@@ -1,0 +1,29 @@
+package com.recguard.cli;
+
+import com.recguard.rules.RulePack;
+import com.recguard.rules.RulePackException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The {@code --rules DIR} option shared by the commands, and loading the pack it names. */
+final class RulesOption {
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rule pack folder (default: ./rules, else the shipped one).")
+    Path rules;
+
+    Path dir() {
+        return rules != null ? rules : Locations.defaultDir("rules");
+    }
+
+    /** The compiled pack, or null after printing every problem as {@code file:line: message}. */
+    RulePack loadOrReport(PrintWriter report) {
+        try {
+            return RulePack.load(dir());
+        } catch (RulePackException e) {
+            e.problems().forEach(report::println);
+            report.println("rule pack " + dir() + " has " + e.problems().size() + " error(s); nothing was evaluated");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package com.recguard.facts;
+
+
+/** Conclusion: where the conversation is archived. */
+public record ArchiveRegion(String region) {}

@@ -1,0 +1,5 @@
+package com.recguard.model;
+
+import java.time.Instant;
+
+public record Segment(String segmentType, Instant segmentStart, Instant segmentEnd) {}

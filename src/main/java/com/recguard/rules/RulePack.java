@@ -1,0 +1,264 @@
+package com.recguard.rules;
+
+import com.recguard.phrase.PhraseMatcher;
+import com.recguard.tables.TableError;
+import com.recguard.tables.Tables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+
+/**
+ * A compiled rule pack: the DRL files and data tables of one {@code rules/} folder, identified by
+ * the sha256 of its files. Immutable once loaded and safe to share; sessions are pooled.
+ */
+public final class RulePack {
+
+    /** DRL files go under rules/ in the KieFileSystem so that each package (rules.<area>) mirrors its folder. */
+    private static final String RESOURCE_ROOT = "src/main/resources/rules/";
+    private static final int POOL_SIZE = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+
+    private final Path dir;
+    private final String sha256;
+    private final KieBase kieBase;
+    private final List<Object> tableFacts;
+    private final PhraseMatcher lexicon;
+    private final List<String> lexiconPhrases;
+    private final Map<String, RuleInfo> rulesById;
+    private final KieSessionsPool sessions;
+
+    private RulePack(Path dir, String sha256, KieBase kieBase, Tables.Loaded tables, Map<String, RuleInfo> rulesById) {
+        this.dir = dir;
+        this.sha256 = sha256;
+        this.kieBase = kieBase;
+        this.tableFacts = List.copyOf(tables.facts());
+        this.lexiconPhrases = List.copyOf(tables.lexicon());
+        this.lexicon = PhraseMatcher.of(tables.lexicon());
+        this.rulesById = rulesById;
+        this.sessions = kieBase.newKieSessionsPool(POOL_SIZE);
+    }
+
+    /** Compiles {@code dir}; every problem found (DRL, tables, ids) is reported at once. */
+    public static RulePack load(Path dir) throws RulePackException {
+        if (!Files.isDirectory(dir)) {
+            throw new RulePackException(List.of(dir + ": not a rule pack folder"));
+        }
+        List<String> files = listFiles(dir);
+        List<String> problems = new ArrayList<>();
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("com.recguard.pack", "rules", "1");
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
+        List<String> csv = new ArrayList<>();
+        for (String f : files) {
+            if (f.endsWith(".drl")) {
+                kfs.write(RESOURCE_ROOT + f, read(dir.resolve(f)));
+            } else if (f.endsWith(".csv")) {
+                csv.add(f);
+            }
+        }
+        Tables.Loaded tables = Tables.load(dir, csv);
+        for (TableError e : tables.errors()) {
+            problems.add(display(dir, e.file()) + ":" + e.line() + ": " + e.message());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath() == null ? "" : packRelative(m.getPath());
+            problems.add(display(dir, path) + ":" + Math.max(1, m.getLine()) + ": " + oneLine(m.getText()));
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException(problems);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        Map<String, RuleInfo> rules = describe(dir, kieBase, problems);
+        if (!problems.isEmpty()) {
+            throw new RulePackException(problems);
+        }
+        return new RulePack(dir, hash(dir, files), kieBase, tables, rules);
+    }
+
+    private static Map<String, RuleInfo> describe(Path dir, KieBase kieBase, List<String> problems) {
+        List<Rule> all = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .sorted(Comparator.comparing(RulePack::sourceOf).thenComparing(Rule::getName)).toList();
+        Map<String, RuleInfo> byId = new LinkedHashMap<>();
+        for (Rule r : all) {
+            String file = sourceOf(r);
+            int line = lineOf(dir, file, r.getName());
+            Object id = r.getMetaData().get("id");
+            if (id == null) {
+                problems.add(display(dir, file) + ":" + line + ": rule \"" + r.getName() + "\" has no @id(...) metadata");
+                continue;
+            }
+            RuleInfo info = new RuleInfo(id.toString(), r.getName(), areaOf(file), file);
+            RuleInfo clash = byId.putIfAbsent(info.id(), info);
+            if (clash != null) {
+                problems.add(display(dir, file) + ":" + line + ": @id(" + info.id() + ") is already used by \""
+                        + clash.name() + "\" in " + display(dir, clash.file()));
+            }
+        }
+        return byId;
+    }
+
+    /** The line of {@code rule "name"} in the file, for messages; 1 when not found. */
+    private static int lineOf(Path dir, String file, String ruleName) {
+        if (file.isEmpty()) {
+            return 1;
+        }
+        String[] lines = read(dir.resolve(file)).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains("\"" + ruleName + "\"")) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    private static String sourceOf(Rule r) {
+        if (r instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+            return packRelative(impl.getResource().getSourcePath());
+        }
+        return "";
+    }
+
+    /** A KieFileSystem path (with or without src/main/resources/) back to the path inside the pack. */
+    private static String packRelative(String kiePath) {
+        String p = kiePath.replace('\\', '/');
+        for (String prefix : List.of("src/main/resources/", "rules/")) {
+            if (p.startsWith(prefix)) {
+                p = p.substring(prefix.length());
+            }
+        }
+        return p;
+    }
+
+    private static String areaOf(String file) {
+        int slash = file.indexOf('/');
+        return slash > 0 ? file.substring(0, slash) : "";
+    }
+
+    private static String display(Path dir, String relative) {
+        return relative.isEmpty() ? dir.toString() : dir.resolve(relative).toString();
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\n\\s*", " ").trim();
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public PhraseMatcher lexicon() {
+        return lexicon;
+    }
+
+    public List<String> lexiconPhrases() {
+        return lexiconPhrases;
+    }
+
+    /** Rules by id, in file order. */
+    public Map<String, RuleInfo> rules() {
+        return rulesById;
+    }
+
+    /** Runs the rules over the bundle's facts and the pack's tables. */
+    public Conclusions run(List<?> facts) {
+        KieSession session = sessions.newKieSession();
+        Inserts inserts = new Inserts();
+        session.addEventListener(inserts);
+        try {
+            tableFacts.forEach(session::insert);
+            facts.forEach(session::insert);
+            session.fireAllRules();
+            Map<Object, String> byRule = new HashMap<>();
+            for (Object o : session.getObjects()) {
+                String rule = inserts.byObject.get(o);
+                if (rule != null) {
+                    byRule.put(o, rule);
+                }
+            }
+            return new Conclusions(byRule);
+        } finally {
+            session.removeEventListener(inserts);
+            session.dispose(); // a pooled session is reset and returned to the pool
+        }
+    }
+
+    /** Records which rule inserted each object of one session run. */
+    private static final class Inserts extends DefaultRuleRuntimeEventListener {
+        final Map<Object, String> byObject = new IdentityHashMap<>();
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getRule() != null) {
+                byObject.put(event.getObject(), String.valueOf(event.getRule().getMetaData().get("id")));
+            }
+        }
+    }
+
+    private static List<String> listFiles(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .filter(f -> f.endsWith(".drl") || f.endsWith(".csv"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** sha256 over each DRL and table file's relative path and bytes, in path order. */
+    private static String hash(Path dir, List<String> files) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String f : files) {
+                md.update(f.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(Files.readAllBytes(dir.resolve(f)));
+                md.update((byte) 0);
+            }
+            return "sha256:" + HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
