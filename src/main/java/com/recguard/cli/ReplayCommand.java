@@ -1,9 +1,9 @@
 package com.recguard.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.recguard.core.Evaluator;
 import com.recguard.fixtures.Replay;
 import com.recguard.fixtures.Replay.Result;
+import com.recguard.json.ReplayReport;
 import com.recguard.rules.RulePack;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -59,7 +59,7 @@ final class ReplayCommand implements Callable<Integer> {
         long unreadable = results.stream().filter(Result::unreadable).count();
         long failed = results.size() - passed;
         if (json) {
-            printJson(out, pack, results, passed, failed);
+            out.println(ReplayReport.write(pack.sha256(), results));
         } else {
             for (Result r : results) {
                 if (r.unreadable()) {
@@ -75,23 +75,5 @@ final class ReplayCommand implements Callable<Integer> {
             out.println(passed + " passed, " + failed + " failed");
         }
         return unreadable > 0 ? Main.CANNOT_RUN : failed > 0 ? Main.FINDINGS : Main.OK;
-    }
-
-    private static void printJson(PrintWriter out, RulePack pack, List<Result> results, long passed, long failed) {
-        ObjectMapper mapper = new ObjectMapper();
-        var root = mapper.createObjectNode();
-        root.put("rulePack", pack.sha256());
-        root.put("passed", passed);
-        root.put("failed", failed);
-        var arr = root.putArray("fixtures");
-        for (Result r : results) {
-            var n = arr.addObject().put("path", r.path().toString())
-                    .put("status", r.passed() ? "passed" : r.unreadable() ? "unreadable" : "failed");
-            if (r.error() != null) {
-                n.put("error", r.error());
-            }
-            r.differences().forEach(n.putArray("differences")::add);
-        }
-        out.println(root.toPrettyString());
     }
 }
