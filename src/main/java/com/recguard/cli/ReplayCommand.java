@@ -3,13 +3,16 @@ package com.recguard.cli;
 import com.recguard.core.Evaluator;
 import com.recguard.fixtures.Replay;
 import com.recguard.fixtures.Replay.Result;
+import com.recguard.fixtures.RuleCoverage;
 import com.recguard.json.ReplayReport;
+import com.recguard.rules.RuleInfo;
 import com.recguard.rules.RulePack;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +38,13 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also list the fixtures that pass.")
     boolean verbose;
 
+    @Option(names = "--coverage", description = "Also show which rules fired on how many fixtures, and which never fired.")
+    boolean coverage;
+
+    @Option(names = "--min-coverage", paramLabel = "P",
+            description = "Exit 1 when fewer than P %% of the rules fire on some fixture (implies --coverage).")
+    Double minCoverage;
+
     @Spec
     CommandSpec spec;
 
@@ -54,7 +64,10 @@ final class ReplayCommand implements Callable<Integer> {
             return Main.CANNOT_RUN;
         }
         Evaluator evaluator = new Evaluator(pack);
-        List<Result> results = files.stream().map(f -> Replay.run(evaluator, f)).toList();
+        // Fixtures are independent and the evaluator is thread-safe; results keep the path order.
+        List<Result> results = files.parallelStream().map(f -> Replay.run(evaluator, f)).toList();
+        RuleCoverage ruleCoverage = RuleCoverage.of(pack.rules().keySet(), results);
+        boolean coverageTooLow = minCoverage != null && ruleCoverage.percent() < minCoverage;
         long passed = results.stream().filter(Result::passed).count();
         long unreadable = results.stream().filter(Result::unreadable).count();
         long failed = results.size() - passed;
@@ -72,8 +85,27 @@ final class ReplayCommand implements Callable<Integer> {
                     out.println("ok   " + r.path());
                 }
             }
+            if (coverage || minCoverage != null) {
+                printCoverage(out, pack, ruleCoverage);
+            }
+            if (coverageTooLow) {
+                out.println(String.format(Locale.ROOT, "coverage %.1f %% is below the minimum of %.1f %%",
+                        ruleCoverage.percent(), minCoverage));
+            }
             out.println(passed + " passed, " + failed + " failed");
         }
-        return unreadable > 0 ? Main.CANNOT_RUN : failed > 0 ? Main.FINDINGS : Main.OK;
+        return unreadable > 0 ? Main.CANNOT_RUN : failed > 0 || coverageTooLow ? Main.FINDINGS : Main.OK;
+    }
+
+    private static void printCoverage(PrintWriter out, RulePack pack, RuleCoverage c) {
+        out.println("rule coverage (fixtures on which each rule fired):");
+        c.fixturesByRule().forEach((id, fixtures) -> {
+            RuleInfo rule = pack.rules().get(id);
+            out.println(String.format(Locale.ROOT, "  %-8s %5d  %s", id, fixtures.size(), rule == null ? "" : rule.name()));
+        });
+        List<String> never = c.neverFired();
+        out.println(never.isEmpty() ? "every rule fired on some fixture"
+                : "never fired: " + String.join(", ", never));
+        out.println(String.format(Locale.ROOT, "coverage: %.1f %% of %d rules", c.percent(), c.fixturesByRule().size()));
     }
 }

@@ -18,6 +18,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
@@ -31,7 +33,7 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * A compiled rule pack: the DRL files and data tables of one {@code rules/} folder, identified by
@@ -50,7 +52,7 @@ public final class RulePack {
     private final PhraseMatcher lexicon;
     private final List<String> lexiconPhrases;
     private final Map<String, RuleInfo> rulesById;
-    private final KieSessionsPool sessions;
+    private final BlockingQueue<PreparedSession> pool = new ArrayBlockingQueue<>(POOL_SIZE);
 
     private RulePack(Path dir, String sha256, KieBase kieBase, Tables.Loaded tables, Map<String, RuleInfo> rulesById) {
         this.dir = dir;
@@ -60,7 +62,6 @@ public final class RulePack {
         this.lexiconPhrases = List.copyOf(tables.lexicon());
         this.lexicon = PhraseMatcher.of(tables.lexicon());
         this.rulesById = rulesById;
-        this.sessions = kieBase.newKieSessionsPool(POOL_SIZE);
     }
 
     /** Compiles {@code dir}; every problem found (DRL, tables, ids) is reported at once. */
@@ -192,24 +193,57 @@ public final class RulePack {
 
     /** Runs the rules over the bundle's facts and the pack's tables. */
     public Conclusions run(List<?> facts) {
-        KieSession session = sessions.newKieSession();
-        Inserts inserts = new Inserts();
-        session.addEventListener(inserts);
+        PreparedSession s = pool.poll();
+        if (s == null) {
+            s = new PreparedSession(kieBase.newKieSession(), tableFacts);
+        }
+        boolean reusable = false;
         try {
-            tableFacts.forEach(session::insert);
-            facts.forEach(session::insert);
-            session.fireAllRules();
+            List<FactHandle> handles = new ArrayList<>(facts.size());
+            for (Object fact : facts) {
+                handles.add(s.kie.insert(fact));
+            }
+            s.kie.fireAllRules();
             Map<Object, String> byRule = new HashMap<>();
-            for (Object o : session.getObjects()) {
-                String rule = inserts.byObject.get(o);
+            for (Object o : s.kie.getObjects()) {
+                String rule = s.inserts.byObject.get(o);
                 if (rule != null) {
                     byRule.put(o, rule);
                 }
             }
+            reusable = s.retract(handles);
             return new Conclusions(byRule);
         } finally {
-            session.removeEventListener(inserts);
-            session.dispose(); // a pooled session is reset and returned to the pool
+            if (!reusable || !pool.offer(s)) {
+                s.kie.dispose();
+            }
+        }
+    }
+
+    /**
+     * A session that already holds the pack's tables (a few hundred rows that would otherwise be
+     * inserted for every decision). After a run the bundle's facts are deleted, which withdraws
+     * every logical conclusion that rested on them; the session is reused only if nothing but
+     * the tables is left, so a rule that fires on tables alone cannot leak into the next decision.
+     */
+    private static final class PreparedSession {
+        final KieSession kie;
+        final Inserts inserts = new Inserts();
+        final long tableFactCount;
+
+        PreparedSession(KieSession kie, List<Object> tableFacts) {
+            this.kie = kie;
+            tableFacts.forEach(kie::insert);
+            kie.fireAllRules();
+            this.tableFactCount = kie.getFactCount();
+            kie.addEventListener(inserts);
+        }
+
+        boolean retract(List<FactHandle> handles) {
+            handles.forEach(kie::delete);
+            kie.fireAllRules();
+            inserts.byObject.clear();
+            return kie.getFactCount() == tableFactCount;
         }
     }
 
