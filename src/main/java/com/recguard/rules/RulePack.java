@@ -52,9 +52,12 @@ public final class RulePack {
     private final PhraseMatcher lexicon;
     private final List<String> lexiconPhrases;
     private final Map<String, RuleInfo> rulesById;
+    private final List<String> drlFiles;
     private final BlockingQueue<PreparedSession> pool = new ArrayBlockingQueue<>(POOL_SIZE);
 
-    private RulePack(Path dir, String sha256, KieBase kieBase, Tables.Loaded tables, Map<String, RuleInfo> rulesById) {
+    private RulePack(Path dir, String sha256, KieBase kieBase, Tables.Loaded tables, Map<String, RuleInfo> rulesById,
+            List<String> drlFiles) {
+        this.drlFiles = List.copyOf(drlFiles);
         this.dir = dir;
         this.sha256 = sha256;
         this.kieBase = kieBase;
@@ -100,7 +103,8 @@ public final class RulePack {
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
         }
-        return new RulePack(dir, hash(dir, files), kieBase, tables, rules);
+        return new RulePack(dir, hash(dir, files), kieBase, tables, rules,
+                files.stream().filter(f -> f.endsWith(".drl")).toList());
     }
 
     private static Map<String, RuleInfo> describe(Path dir, KieBase kieBase, List<String> problems) {
@@ -184,6 +188,16 @@ public final class RulePack {
 
     public List<String> lexiconPhrases() {
         return lexiconPhrases;
+    }
+
+    /** The rows of every table, as facts. */
+    public List<Object> tableFacts() {
+        return tableFacts;
+    }
+
+    /** The DRL files of the pack, relative to its folder, with '/'. */
+    public List<String> drlFiles() {
+        return drlFiles;
     }
 
     /** Rules by id, in file order. */
