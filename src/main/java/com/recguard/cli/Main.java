@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "recguard", mixinStandardHelpOptions = true, version = "recguard 0.1.0",
         description = "MiFID II call-recording compliance evaluator for Genesys Cloud CX.",
-        subcommands = {CheckCommand.class, ReplayCommand.class, EvaluateCommand.class, LintCommand.class})
+        subcommands = {CheckCommand.class, ReplayCommand.class, EvaluateCommand.class, LintCommand.class, ExplainCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -39,6 +39,11 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             err.println("recguard: " + ex);
+            if (System.getenv("RECGUARD_DEBUG") != null) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(set RECGUARD_DEBUG=1 for the stack trace)");
+            }
             return CANNOT_RUN;
         });
         int code = cl.execute(args);

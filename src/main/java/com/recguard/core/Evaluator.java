@@ -39,6 +39,11 @@ public final class Evaluator {
         return pack;
     }
 
+    /** The facts the rules see for this bundle (for explanations). */
+    public List<Object> facts(Bundle bundle) {
+        return factBuilder.facts(bundle);
+    }
+
     public Decision evaluate(Bundle bundle) {
         Conclusions c = pack.run(factBuilder.facts(bundle));
         List<String> holdReasons = c.all(HoldReason.class).stream().map(HoldReason::reason).distinct().sorted().toList();

@@ -190,6 +190,10 @@ public final class RulePack {
         return lexiconPhrases;
     }
 
+    KieBase kieBase() {
+        return kieBase;
+    }
+
     /** The rows of every table, as facts. */
     public List<Object> tableFacts() {
         return tableFacts;
