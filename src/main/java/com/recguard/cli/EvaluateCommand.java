@@ -3,6 +3,7 @@ package com.recguard.cli;
 import com.recguard.core.Evaluator;
 import com.recguard.json.BundleFormatException;
 import com.recguard.json.BundleReader;
+import com.recguard.json.DecisionLogFile;
 import com.recguard.json.DecisionWriter;
 import com.recguard.rules.RulePack;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +27,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE|-", description = "Bundle JSON, or - to read stdin.")
     String file;
+
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "Also append the decision, its input and rule pack to this hash-chained decision log.")
+    Path log;
 
     @Spec
     CommandSpec spec;
@@ -49,8 +55,14 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         try {
             var decision = new Evaluator(pack).evaluate(BundleReader.read(json));
+            if (log != null) {
+                new DecisionLogFile(log).append(json, decision.rulePack(), decision.firedRules(), DecisionWriter.writeCompact(decision));
+            }
             spec.commandLine().getOut().println(DecisionWriter.write(decision));
             return Main.OK;
+        } catch (IOException e) {
+            err.println(log + ": cannot append to the decision log: " + e.getMessage());
+            return Main.CANNOT_RUN;
         } catch (BundleFormatException e) {
             err.println(("-".equals(file) ? "<stdin>" : file) + ": " + e.getMessage());
             return Main.CANNOT_RUN;
