@@ -4,6 +4,23 @@ package com.recguard.facts;
 /** A row of residency/allowed-storage-regions.csv: a region pattern (* is a wildcard) where recordings of a zone may be stored. */
 public record AllowedStorage(String zone, String pattern) {
     public boolean allows(String region) {
-        return region != null && region.matches(java.util.regex.Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
+        if (region == null) {
+            return false;
+        }
+        // Glob with * only: split on the stars and find the pieces in order.
+        String[] parts = pattern.split("\\*", -1);
+        if (!region.startsWith(parts[0]) || !region.endsWith(parts[parts.length - 1])
+                || parts.length == 1 && !region.equals(pattern)) {
+            return false;
+        }
+        int at = parts[0].length();
+        for (int i = 1; i < parts.length - 1; i++) {
+            at = region.indexOf(parts[i], at);
+            if (at < 0) {
+                return false;
+            }
+            at += parts[i].length();
+        }
+        return at <= region.length() - parts[parts.length - 1].length();
     }
 }

@@ -4,6 +4,8 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /** Parses the numbers Genesys puts in ani/dnis ("tel:+14155550142", "sip:+44…@host") with libphonenumber. */
@@ -17,12 +19,33 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+    /**
+     * Parsing is the costliest step of building facts (libphonenumber is regex-driven) and the
+     * same numbers recur (the firm's lines, repeat callers), so results are kept. The cache is
+     * cleared when full rather than evicted one by one: simple, bounded, and still almost always hit.
+     */
+    private static final int CACHE_LIMIT = 50_000;
+    private static final Map<String, Optional<Parsed>> CACHE = new ConcurrentHashMap<>();
+
     private PhoneNumbers() {}
 
     public static Optional<Parsed> parse(String raw) {
         if (raw == null) {
             return Optional.empty();
         }
+        Optional<Parsed> known = CACHE.get(raw);
+        if (known != null) {
+            return known;
+        }
+        if (CACHE.size() >= CACHE_LIMIT) {
+            CACHE.clear();
+        }
+        Optional<Parsed> parsed = parseUncached(raw);
+        CACHE.put(raw, parsed);
+        return parsed;
+    }
+
+    private static Optional<Parsed> parseUncached(String raw) {
         String s = raw.trim();
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.startsWith("tel:") || lower.startsWith("sip:")) {
