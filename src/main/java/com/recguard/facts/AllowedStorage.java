@@ -9,8 +9,10 @@ public record AllowedStorage(String zone, String pattern) {
         }
         // Glob with * only: split on the stars and find the pieces in order.
         String[] parts = pattern.split("\\*", -1);
-        if (!region.startsWith(parts[0]) || !region.endsWith(parts[parts.length - 1])
-                || parts.length == 1 && !region.equals(pattern)) {
+        if (parts.length == 1) {
+            return region.equals(pattern);
+        }
+        if (!region.startsWith(parts[0]) || !region.endsWith(parts[parts.length - 1])) {
             return false;
         }
         int at = parts[0].length();
