@@ -1,0 +1,17 @@
+package com.recguard.service;
+
+import java.util.Set;
+
+/**
+ * Carries out one kind of action of a decision against an outside system. Handlers must be
+ * idempotent: the outbox may run an action again after a crash or a retry, and a repeat must
+ * change nothing (deterministic keys, If-None-Match, PUTs that set rather than add).
+ */
+public interface ActionHandler {
+
+    /** The action types (POLICY.md: ARCHIVE, APPLY_LEGAL_HOLD, RECORD_CONSENT, …) this handler carries out. */
+    Set<String> types();
+
+    /** @throws ActionException retryable (with an optional Retry-After) or permanent */
+    void execute(ActionTask task) throws ActionException;
+}

@@ -1,0 +1,23 @@
+package com.recguard.service;
+
+import com.recguard.model.Bundle;
+import com.recguard.model.LegalHold;
+import java.time.Instant;
+import java.util.List;
+
+/** Where conversation facts come from (Genesys Cloud in production, a stub in tests). */
+public interface ConversationSource {
+
+    /**
+     * Gathers everything the rules need about one conversation: analytics detail, recording
+     * metadata, participant attributes, the transcript where one exists. The legal holds in force
+     * are added by the caller from its hold register.
+     *
+     * @param evaluatedAt the instant stamped on the bundle (from the event, not the wall clock)
+     * @throws ActionException retryable for rate limits and outages, permanent otherwise
+     */
+    Bundle gather(String conversationId, Instant evaluatedAt, List<LegalHold> holdsInForce) throws ActionException;
+
+    /** Ids of the conversations that ended in [from, to), for the completeness sweep. */
+    List<String> conversationsEndedBetween(Instant from, Instant to) throws ActionException;
+}
