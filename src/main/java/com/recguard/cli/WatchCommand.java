@@ -1,14 +1,12 @@
 package com.recguard.cli;
 
 import com.recguard.core.Evaluator;
+import com.recguard.fixtures.FileStamps;
 import com.recguard.fixtures.Replay;
 import com.recguard.fixtures.Replay.Result;
 import com.recguard.rules.RulePack;
 import com.recguard.rules.RulePackException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -55,7 +53,7 @@ final class WatchCommand implements Callable<Integer> {
         Map<Path, Long> seen = Map.of();
         int runs = 0;
         while (maxRuns == 0 || runs < maxRuns) {
-            Map<Path, Long> now = stamps(roots);
+            Map<Path, Long> now = FileStamps.of(Stream.concat(Stream.of(rules.dir()), roots.stream()).toList());
             if (!now.equals(seen)) {
                 seen = now;
                 runs++;
@@ -106,21 +104,5 @@ final class WatchCommand implements Callable<Integer> {
         previous.keySet().stream().filter(p -> !current.containsKey(p)).forEach(p -> out.println("removed      " + p));
         last = current;
         out.println("[" + pack.sha256().substring(7, 19) + "] " + (current.size() - failed) + " passed, " + failed + " failed");
-    }
-
-    /** Last-modified time of every file under the rule pack and the fixture roots. */
-    private Map<Path, Long> stamps(List<Path> roots) {
-        Map<Path, Long> out = new HashMap<>();
-        for (Path root : Stream.concat(Stream.of(rules.dir()), roots.stream()).toList()) {
-            if (!Files.exists(root)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).forEach(p -> out.put(p, p.toFile().lastModified() ^ p.toFile().length()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return out;
     }
 }

@@ -52,6 +52,18 @@ public final class DecisionWriter {
         }
     }
 
+    /** The body of an ALERT webhook call: the conversation, its violations and the pack that found them. */
+    public static String alertBody(Decision d) {
+        ObjectNode o = BundleReader.MAPPER.createObjectNode();
+        o.put("conversationId", d.conversationId());
+        ArrayNode violations = o.putArray("violations");
+        for (Violation v : d.violations()) {
+            violations.addObject().put("code", v.code()).put("rule", v.rule()).put("detail", v.detail());
+        }
+        o.put("rulePack", d.rulePack());
+        return o.toString();
+    }
+
     /** One line, for logs and the service. */
     public static String writeCompact(Decision d) {
         return toTree(d).toString();

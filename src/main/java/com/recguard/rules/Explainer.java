@@ -67,7 +67,7 @@ public final class Explainer {
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
         }
-        return new Explainer(pack, ks.newKieContainer(releaseId).getKieBase(), conditions, clauses);
+        return new Explainer(pack, RulePack.newKieBase(ks, releaseId), conditions, clauses);
     }
 
     private static String probes(String file, String src, Map<String, List<Condition>> conditions, Map<String, String> clauses)

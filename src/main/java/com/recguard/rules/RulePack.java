@@ -28,6 +28,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -97,14 +98,27 @@ public final class RulePack {
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
         }
-        KieContainer container = ks.newKieContainer(releaseId);
-        KieBase kieBase = container.getKieBase();
+        KieBase kieBase = newKieBase(ks, releaseId);
         Map<String, RuleInfo> rules = describe(dir, kieBase, problems);
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
         }
         return new RulePack(dir, hash(dir, files), kieBase, tables, rules,
                 files.stream().filter(f -> f.endsWith(".drl")).toList());
+    }
+
+    /**
+     * The KieBase of a built pack, with beta-node sharing off. Drools 10.2 shares the join nodes
+     * of rules that start with the same conditions; with REC-006 and REC-007 (same first two
+     * conditions, then "not Recording" against "exists Recording") a fresh KieBase left REC-006
+     * unfired until some session had seen a recording, so decisions depended on what was
+     * evaluated before. Analysts write rules with common openings all the time; correctness comes
+     * before the memory that sharing saves.
+     */
+    static KieBase newKieBase(KieServices ks, ReleaseId releaseId) {
+        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        conf.setProperty("drools.shareBetaNodes", "false");
+        return ks.newKieContainer(releaseId).newKieBase(conf);
     }
 
     private static Map<String, RuleInfo> describe(Path dir, KieBase kieBase, List<String> problems) {

@@ -26,6 +26,34 @@ class RulePackTest {
     }
 
     @Test
+    void a_freshly_compiled_pack_flags_a_missing_recording_on_its_very_first_decision() throws Exception {
+        // Regression: with Drools' beta-node sharing, REC-006 (shares its opening with REC-007)
+        // did not fire until some earlier session had seen a recording.
+        var evaluator = new com.recguard.core.Evaluator(RulePack.load(TestPaths.RULES));
+        var bundle = com.recguard.json.BundleReader.read(Files.readString(
+                TestPaths.FIXTURES.resolve("recording/REC-006/fail-no-recording.json")));
+        assertThat(evaluator.evaluate(bundle).violations()).extracting(com.recguard.model.Violation::code)
+                .contains("MISSING_RECORDING");
+    }
+
+    @Test
+    void fixtures_decide_the_same_in_any_order_on_fresh_packs() throws Exception {
+        var files = com.recguard.fixtures.Replay.discover(java.util.List.of(TestPaths.FIXTURES));
+        var forward = new com.recguard.core.Evaluator(RulePack.load(TestPaths.RULES));
+        var backward = new com.recguard.core.Evaluator(RulePack.load(TestPaths.RULES));
+        java.util.Map<Path, com.recguard.model.Decision> first = new java.util.HashMap<>();
+        for (Path f : files) {
+            first.put(f, forward.evaluate(com.recguard.json.BundleReader.read(Files.readString(f))));
+        }
+        var reversed = new java.util.ArrayList<>(files);
+        java.util.Collections.reverse(reversed);
+        for (Path f : reversed) {
+            assertThat(backward.evaluate(com.recguard.json.BundleReader.read(Files.readString(f)))).as(f.toString())
+                    .isEqualTo(first.get(f));
+        }
+    }
+
+    @Test
     void the_pack_hash_changes_with_any_rule_or_table_byte() throws Exception {
         Path copy = TestPaths.copyOf(TestPaths.RULES, tmp.resolve("r"));
         String before = RulePack.load(copy).sha256();

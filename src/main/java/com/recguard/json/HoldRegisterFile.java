@@ -1,0 +1,100 @@
+package com.recguard.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.recguard.model.LegalHold;
+import com.recguard.service.HoldRegister;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The legal-hold register: a JSON file the legal team edits ({@code {"legalHolds": [...]}}, each
+ * hold as in POLICY.md section 1), re-read when it changes. Changes made through the service are
+ * written atomically and each is appended to {@code <file>.audit.jsonl} with who, why and when.
+ */
+public final class HoldRegisterFile implements HoldRegister {
+
+    private final Path file;
+    private final Path audit;
+    private final Clock clock;
+    private long loadedStamp = -1;
+    private List<LegalHold> holds = List.of();
+
+    public HoldRegisterFile(Path file, Clock clock) {
+        this.file = file;
+        this.audit = file.resolveSibling(file.getFileName() + ".audit.jsonl");
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized List<LegalHold> inForce() {
+        long stamp = file.toFile().lastModified() * 31 + file.toFile().length();
+        if (stamp != loadedStamp) {
+            try {
+                holds = Files.exists(file) ? read() : List.of();
+                loadedStamp = stamp;
+            } catch (IOException | BundleFormatException e) {
+                // Keep the holds already loaded: a half-saved edit must not release every hold.
+                org.slf4j.LoggerFactory.getLogger(HoldRegisterFile.class)
+                        .error("hold register {} unreadable, keeping the {} holds loaded before: {}", file, holds.size(), e.getMessage());
+            }
+        }
+        return holds;
+    }
+
+    private List<LegalHold> read() throws IOException, BundleFormatException {
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        ObjectNode wrapper = BundleReader.MAPPER.createObjectNode();
+        wrapper.putObject("conversation").put("conversationId", "hold-register");
+        JsonNode root = BundleReader.parse(json);
+        wrapper.set("legalHolds", root.path("legalHolds"));
+        return BundleReader.fromTree(wrapper).legalHolds();
+    }
+
+    @Override
+    public synchronized void put(LegalHold hold, String who, String why) throws IOException {
+        List<LegalHold> next = new ArrayList<>(inForce());
+        next.removeIf(h -> h.id().equals(hold.id()));
+        next.add(hold);
+        save(next);
+        auditLine("put", hold.id(), who, why);
+    }
+
+    @Override
+    public synchronized boolean release(String holdId, String who, String why) throws IOException {
+        List<LegalHold> next = new ArrayList<>(inForce());
+        if (!next.removeIf(h -> h.id().equals(holdId))) {
+            return false;
+        }
+        save(next);
+        auditLine("release", holdId, who, why);
+        return true;
+    }
+
+    private void save(List<LegalHold> next) throws IOException {
+        ObjectNode root = BundleReader.MAPPER.createObjectNode();
+        ArrayNode arr = root.putArray("legalHolds");
+        BundleWriter.toTree(new com.recguard.model.Bundle(
+                new com.recguard.model.Conversation("hold-register", null, null, null, List.of()),
+                List.of(), List.of(), null, List.of(), next, null)).path("legalHolds").forEach(arr::add);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, root.toPrettyString(), StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        holds = List.copyOf(next);
+        loadedStamp = file.toFile().lastModified() * 31 + file.toFile().length();
+    }
+
+    private void auditLine(String op, String holdId, String who, String why) throws IOException {
+        ObjectNode line = BundleReader.MAPPER.createObjectNode().put("at", clock.instant().toString()).put("op", op)
+                .put("holdId", holdId).put("who", who).put("why", why);
+        Files.writeString(audit, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
