@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.recguard.servers.MotoServer;
 import com.recguard.servers.S3Server;
+import com.recguard.servers.SharedServers;
 import com.recguard.servers.TestBuckets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
@@ -28,17 +26,7 @@ class MotoArchiveTest extends ArchiveContract {
 
     @BeforeAll
     static void startMoto() {
-        Path bin = MotoServer.binary().orElse(null);
-        Assumptions.assumeTrue(bin != null, "moto_server is not installed (PyPI only; no Debian package): skipped;"
-                + " the same contract runs on Ceph radosgw (CephArchiveTest)");
-        moto = MotoServer.start(bin);
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
+        moto = SharedServers.moto();
     }
 
     @Override
