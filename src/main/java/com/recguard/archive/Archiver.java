@@ -235,15 +235,23 @@ public final class Archiver {
         }
     }
 
-    /** The seed's "Verify Integrity": what the server stored hashes as sent, and is locked as asked. */
+    /**
+     * The seed's "Verify Integrity": what the server stored hashes as sent, and is locked as
+     * asked. One GET gives both the bytes and the lock headers.
+     */
     private void readBack(Location at, String key, String versionId, Content content, Protection protection) {
-        Digests.Hashed h = hash(at, key, versionId);
+        StoredObject o;
+        Digests.Hashed h;
+        try (ObjectStore.Opened opened = store.open(at, key, versionId)) {
+            o = opened.object();
+            h = Digests.hash(opened.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(at + " " + key + ": " + e.getMessage(), e);
+        }
         if (!h.sha256Hex().equals(content.sha256Hex()) || h.size() != content.size()) {
             throw new IntegrityException(at + " " + key + " read back as sha256 " + h.sha256Hex() + ", " + h.size()
                     + " bytes; sent sha256 " + content.sha256Hex() + ", " + content.size() + " bytes");
         }
-        StoredObject o = store.head(at, key, versionId).orElseThrow(() -> new IntegrityException(
-                at + " " + key + " is missing right after it was written"));
         if (!Protection.MODE.equals(o.lockMode()) || o.retainUntil() == null
                 || o.retainUntil().isBefore(protection.retainUntil())) {
             throw new IntegrityException(at + " " + key + " was stored with lock " + o.lockMode() + " until "

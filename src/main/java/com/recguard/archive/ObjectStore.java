@@ -32,6 +32,20 @@ public interface ObjectStore {
     /** The bytes of a version ({@code versionId} null for the latest); the caller closes the stream. */
     InputStream get(Location at, String key, String versionId);
 
+    /**
+     * A version's bytes together with what the server says about it (size, lock, legal hold), in
+     * one request; the caller closes it.
+     */
+    Opened open(Location at, String key, String versionId);
+
+    /** An object being read, and its metadata from the same response. */
+    record Opened(StoredObject object, InputStream body) implements AutoCloseable {
+        @Override
+        public void close() throws java.io.IOException {
+            body.close();
+        }
+    }
+
     /** Every version and delete marker whose key starts with {@code prefix}, in key order. */
     List<ObjectVersion> versions(Location at, String prefix);
 

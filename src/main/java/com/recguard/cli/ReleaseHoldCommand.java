@@ -33,7 +33,7 @@ final class ReleaseHoldCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "REGION", description = "Archive region of the conversation (default $AWS_REGION).")
     String region;
 
-    @Option(names = "--by", paramLabel = "NAME", description = "Who releases it (default $USER).")
+    @Option(names = "--by", paramLabel = "NAME", description = "Who releases it (default $USER, else the OS user).")
     String by;
 
     @Spec
@@ -43,7 +43,7 @@ final class ReleaseHoldCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String who = by != null ? by : ArchiveOptions.env.getOrDefault("USER", "unknown");
+        String who = by != null ? by : ArchiveOptions.env.getOrDefault("USER", System.getProperty("user.name", "unknown"));
         String r = region != null ? region : archive.settings().region();
         try (S3ObjectStore store = archive.store()) {
             Archiver archiver = new Archiver(store, new ArchiveJson(), archive.buckets(), Clock.systemUTC());

@@ -181,6 +181,15 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     }
 
     @Override
+    public Opened open(Location at, String key, String versionId) {
+        var in = call("GET", at, key, () -> client(at).getObject(b -> b.bucket(at.bucket()).key(key).versionId(versionId)));
+        var r = in.response();
+        return new Opened(new StoredObject(key, r.versionId(), r.contentLength() == null ? -1 : r.contentLength(),
+                r.objectLockModeAsString(), r.objectLockRetainUntilDate(),
+                r.objectLockLegalHoldStatus() == ObjectLockLegalHoldStatus.ON, r.checksumSHA256()), in);
+    }
+
+    @Override
     public List<ObjectVersion> versions(Location at, String prefix) {
         return call("LIST versions", at, prefix, () -> {
             List<ObjectVersion> out = new ArrayList<>();
