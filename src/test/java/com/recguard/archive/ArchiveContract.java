@@ -49,17 +49,20 @@ abstract class ArchiveContract {
 
     @BeforeEach
     void connect() {
-        store = server().store();
-        raw = server().rawClient();
-        String bucket = "t" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet() + "-" + server().name();
+        S3Server server = server();
+        store = server.store();
+        raw = server.rawClient();
+        String bucket = "t" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet() + "-" + server.name();
         buckets = new Buckets(null, Map.of(REGION, bucket));
         at = buckets.of(REGION);
     }
 
     @AfterEach
     void disconnect() {
-        store.close();
-        raw.close();
+        if (store != null) {
+            store.close();
+            raw.close();
+        }
     }
 
     Archiver archiver() {

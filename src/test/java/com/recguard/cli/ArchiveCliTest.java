@@ -59,8 +59,10 @@ class ArchiveCliTest {
 
     @AfterEach
     void tearDown() {
-        ArchiveOptions.env = savedEnv;
-        raw.close();
+        if (raw != null) {
+            ArchiveOptions.env = savedEnv;
+            raw.close();
+        }
     }
 
     record Run(int code, String out, String err) {}

@@ -25,7 +25,7 @@ public final class SharedServers {
 
     /** moto_server, or the test is skipped with why. */
     public static synchronized MotoServer moto() {
-        Path bin = MotoServer.binary().orElse(null);
+        Path bin = motoAvailable() ? MotoServer.binary().orElse(null) : null;
         Assumptions.assumeTrue(bin != null, "moto_server is not installed here (PyPI only, no Debian package);"
                 + " the same archive contract runs on Ceph radosgw (CephArchiveTest)");
         if (moto == null) {
