@@ -45,6 +45,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_aws_sdk_is_imported_only_by_the_s3_adapter() {
+        onlyIn("software.amazon.awssdk..", "com.recguard.adapter.s3..");
+    }
+
+    @Test
+    void the_archive_core_depends_on_the_jdk_and_the_model_only() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().resideInAPackage("com.recguard.archive..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.recguard.archive..", "com.recguard.model..")
+                .check(CLASSES);
+    }
+
+    @Test
     void model_and_facts_depend_on_the_jdk_only() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
                 .that().resideInAnyPackage("com.recguard.model..", "com.recguard.facts..")

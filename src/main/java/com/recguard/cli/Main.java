@@ -8,12 +8,15 @@ import picocli.CommandLine.Command;
  * The analysts' and operators' command line. Each command is a function from arguments and two
  * writers to an exit code, so tests run it in-process.
  *
- * <p>Exit codes: 0 success; 1 findings (a fixture failed); 2 cannot run (bad rules, unreadable
- * input, bad usage).
+ * <p>Exit codes: 0 success; 1 findings (a fixture failed, an archive object that does not verify,
+ * an integrity conflict); 2 cannot run (bad rules, unreadable input, bad usage, a bucket that
+ * fails preflight, S3 unreachable).
  */
 @Command(name = "recguard", mixinStandardHelpOptions = true, version = "recguard 0.1.0",
         description = "MiFID II call-recording compliance evaluator for Genesys Cloud CX.",
-        subcommands = {CheckCommand.class, ReplayCommand.class, EvaluateCommand.class, LintCommand.class, ExplainCommand.class, DiffCommand.class, WatchCommand.class, VerifyLogCommand.class})
+        subcommands = {CheckCommand.class, ReplayCommand.class, EvaluateCommand.class, ExplainCommand.class,
+                LintCommand.class, DiffCommand.class, WatchCommand.class, VerifyLogCommand.class,
+                ArchiveCommand.class, VerifyCommand.class, ReleaseHoldCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;

@@ -1,0 +1,273 @@
+package com.recguard.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Carries out ARCHIVE and APPLY_LEGAL_HOLD against a WORM object store.
+ *
+ * <p>Order and crash safety: preflight the bucket; write every media, IVR and transcript object
+ * (each at most once: a key already present is hashed and must match, never overwritten); then
+ * the manifest, last, as the commit marker. A run killed anywhere before the manifest leaves
+ * objects that the next run finds, verifies and keeps, then writes the manifest: nothing is
+ * written twice and nothing is lost. Every write is read back and hashed.
+ */
+public final class Archiver {
+
+    /** Called after the objects and before the manifest; the crash-safety test pauses here. */
+    public interface Checkpoint {
+        void objectsWritten(String conversationId);
+    }
+
+    private final ObjectStore store;
+    private final ArchiveCodec codec;
+    private final Buckets buckets;
+    private final Clock clock;
+    private final Checkpoint checkpoint;
+
+    public Archiver(ObjectStore store, ArchiveCodec codec, Buckets buckets, Clock clock, Checkpoint checkpoint) {
+        this.store = store;
+        this.codec = codec;
+        this.buckets = buckets;
+        this.clock = clock;
+        this.checkpoint = checkpoint;
+    }
+
+    public Archiver(ObjectStore store, ArchiveCodec codec, Buckets buckets, Clock clock) {
+        this(store, codec, buckets, clock, id -> { });
+    }
+
+    public ArchiveReport archive(ArchiveRequest request) {
+        ArchivePlan plan = ArchivePlan.of(request, buckets, codec);
+        String cid = plan.conversationId();
+        List<String> notes = new ArrayList<>();
+        if (!plan.archives() && !plan.holds()) {
+            return new ArchiveReport(cid, plan.location(), ArchiveReport.Status.NOT_ARCHIVED, List.of(),
+                    List.of("the decision has no ARCHIVE or APPLY_LEGAL_HOLD action"));
+        }
+        if (plan.location() == null) {
+            throw new ArchiveException(cid + ": the decision names no archive region");
+        }
+        Location at = plan.location();
+        Preflight.check(at, store.bucketLock(at));
+        if (store.head(at, Keys.manifest(cid), null).isPresent()) {
+            ArchiveState state = ArchiveState.load(store, codec, at, cid);
+            notes.add("already archived (manifest present); nothing rewritten");
+            if (plan.holds()) {
+                applyHold(at, state, plan.holdReasons(), plan.retainUntil(), notes);
+            }
+            if (plan.archives()) {
+                extendRetention(at, ArchiveState.load(store, codec, at, cid), plan.retainUntil(), notes);
+            }
+            return new ArchiveReport(cid, at, ArchiveReport.Status.ALREADY_ARCHIVED, List.of(), notes);
+        }
+        if (!plan.archives()) {
+            return new ArchiveReport(cid, at, ArchiveReport.Status.NOT_ARCHIVED, List.of(),
+                    List.of("held, but not archived: the decision has no ARCHIVE action and " + at
+                            + " has no manifest for it; nothing to hold"));
+        }
+        Protection protection = plan.protection();
+        List<ArchiveReport.Written> written = new ArrayList<>();
+        for (ArchivePlan.Planned o : plan.objects()) {
+            boolean created = writeOnce(at, o.key(), o.content(), protection);
+            written.add(new ArchiveReport.Written(o.kind(), o.key(), created, o.content().size(), o.content().sha256Hex()));
+        }
+        checkpoint.objectsWritten(cid);
+        Content manifest = Content.ofBytes(codec.manifest(plan.manifest()), "application/json");
+        boolean created = writeOnce(at, Keys.manifest(cid), manifest, protection);
+        written.add(new ArchiveReport.Written("manifest", Keys.manifest(cid), created, manifest.size(),
+                manifest.sha256Hex()));
+        return new ArchiveReport(cid, at, ArchiveReport.Status.ARCHIVED, written, notes);
+    }
+
+    /**
+     * Releases the legal hold of an archived conversation: first records the release (reason,
+     * who, when, which reasons) as a locked object of its own, then turns the legal hold off on
+     * every version. Run again after a crash, it completes the release without a second record.
+     */
+    public List<String> releaseHold(String region, String conversationId, String reason, String by) {
+        if (reason == null || reason.isBlank()) {
+            throw new ArchiveException("a hold is released only with a reason (--reason TEXT)");
+        }
+        Location at = buckets.of(region);
+        if (!store.bucketLock(at).exists()) {
+            throw new ArchiveException("bucket " + at.bucket() + " does not exist (region " + region + ")");
+        }
+        if (store.head(at, Keys.manifest(conversationId), null).isEmpty()) {
+            throw new ArchiveException(conversationId + ": no archive in " + at + " (no " + Keys.manifest(conversationId) + ")");
+        }
+        ArchiveState state = ArchiveState.load(store, codec, at, conversationId);
+        List<String> notes = new ArrayList<>();
+        if (!state.held()) {
+            if (state.releasedReasons().isEmpty()) {
+                throw new ArchiveException(conversationId + ": not under legal hold; nothing to release");
+            }
+            notes.add("the hold was already released (" + String.join(", ", state.releasedReasons()) + ")");
+        } else {
+            ArchiveEvent e = new ArchiveEvent(ArchiveEvent.HOLD_RELEASED, conversationId, clock.instant(), by,
+                    state.activeReasons(), reason.strip(), null, null);
+            String key = writeEvent(at, state, e, false);
+            notes.add("recorded " + key);
+        }
+        int n = 0;
+        for (ObjectVersion v : objectVersions(at, conversationId)) {
+            store.setLegalHold(at, v.key(), v.versionId(), false);
+            n++;
+        }
+        notes.add("legal hold off on " + n + " object version(s)");
+        return notes;
+    }
+
+    private void applyHold(Location at, ArchiveState state, List<String> wanted, LocalDate until, List<String> notes) {
+        List<String> fresh = state.newReasons(wanted);
+        if (fresh.isEmpty()) {
+            if (!state.releasedReasons().isEmpty() && !state.held()) {
+                notes.add("hold reasons " + wanted + " were released before; not re-applied");
+            }
+            return;
+        }
+        int n = 0;
+        for (ObjectVersion v : objectVersions(at, state.manifest().conversationId())) {
+            store.setLegalHold(at, v.key(), v.versionId(), true);
+            n++;
+        }
+        TreeSet<String> all = new TreeSet<>(state.activeReasons());
+        all.addAll(fresh);
+        ArchiveEvent e = new ArchiveEvent(ArchiveEvent.HOLD_APPLIED, state.manifest().conversationId(),
+                clock.instant(), "recguard", List.copyOf(all), null, null, state.manifest().rulePack());
+        String key = writeEvent(at, state, e, true);
+        notes.add("legal hold on " + n + " object version(s) for " + fresh + "; recorded " + key);
+    }
+
+    private void extendRetention(Location at, ArchiveState state, LocalDate wanted, List<String> notes) {
+        if (!wanted.isAfter(state.retainUntil())) {
+            if (wanted.isBefore(state.retainUntil())) {
+                notes.add("retention stays until " + state.retainUntil() + " (the decision says " + wanted
+                        + "; retention is never shortened)");
+            }
+            return;
+        }
+        Instant lock = Protection.lockInstant(wanted);
+        int n = 0;
+        for (ObjectVersion v : objectVersions(at, state.manifest().conversationId())) {
+            if (store.extendRetention(at, v.key(), v.versionId(), lock)) {
+                n++;
+            }
+        }
+        ArchiveEvent e = new ArchiveEvent(ArchiveEvent.RETENTION_EXTENDED, state.manifest().conversationId(),
+                clock.instant(), "recguard", List.of(), null, wanted, null);
+        String key = writeEvent(at, state, e, state.held(), wanted);
+        notes.add("retention extended from " + state.retainUntil() + " to " + wanted + " on " + n
+                + " object version(s); recorded " + key);
+    }
+
+    private String writeEvent(Location at, ArchiveState state, ArchiveEvent e, boolean hold) {
+        return writeEvent(at, state, e, hold, state.retainUntil());
+    }
+
+    private String writeEvent(Location at, ArchiveState state, ArchiveEvent e, boolean hold, LocalDate until) {
+        String key = Keys.event(e.conversationId(), state.nextSequence(), e.type());
+        Content c = Content.ofBytes(codec.event(e), "application/json");
+        PutResult r = store.putIfAbsent(at, key, c, new Protection(Protection.lockInstant(until), hold));
+        if (!r.created()) {
+            throw new ArchiveException(key + " was written by another run at the same time; run again to"
+                    + " bring the archive up to date");
+        }
+        readBack(at, key, r.versionId(), c, new Protection(Protection.lockInstant(until), hold));
+        return key;
+    }
+
+    /** Versions of every object of the conversation (not delete markers). */
+    private List<ObjectVersion> objectVersions(Location at, String conversationId) {
+        return store.versions(at, Keys.prefix(conversationId)).stream().filter(v -> !v.deleteMarker()).toList();
+    }
+
+    /**
+     * Writes {@code content} under {@code key} unless the key is taken; then the object in place
+     * must have the same SHA-256 and at least the protection asked for. Returns true when this
+     * call wrote it. The HEAD first matters on servers where {@code If-None-Match: *} on a
+     * versioned bucket makes a new version instead of failing (Ceph 16).
+     */
+    boolean writeOnce(Location at, String key, Content content, Protection protection) {
+        Optional<StoredObject> existing = store.head(at, key, null);
+        if (existing.isEmpty()) {
+            PutResult r = store.putIfAbsent(at, key, content, protection);
+            if (r.created()) {
+                readBack(at, key, r.versionId(), content, protection);
+                return true;
+            }
+            existing = store.head(at, key, null);
+            if (existing.isEmpty()) {
+                throw new ArchiveException(key + ": the server refused the write as existing (412) but has no such"
+                        + " object; nothing was overwritten");
+            }
+        }
+        StoredObject o = existing.get();
+        Digests.Hashed h = hash(at, key, o.versionId());
+        if (!h.sha256Hex().equals(content.sha256Hex()) || h.size() != content.size()) {
+            throw new IntegrityException(at + " " + key + " already holds different bytes (sha256 " + h.sha256Hex()
+                    + ", " + h.size() + " bytes) than the content to archive (sha256 " + content.sha256Hex() + ", "
+                    + content.size() + " bytes). Nothing was overwritten; investigate before archiving this conversation.");
+        }
+        bringUp(at, o, protection);
+        return false;
+    }
+
+    /** An object found in place keeps its bytes; its lock may only be raised to what is asked. */
+    private void bringUp(Location at, StoredObject o, Protection protection) {
+        if (!Protection.MODE.equals(o.lockMode())) {
+            throw new IntegrityException(at + " " + o.key() + " is in place with lock mode " + o.lockMode()
+                    + ", not " + Protection.MODE + "; it cannot be part of a compliant archive. Nothing was overwritten.");
+        }
+        if (o.retainUntil() == null || o.retainUntil().isBefore(protection.retainUntil())) {
+            store.extendRetention(at, o.key(), o.versionId(), protection.retainUntil());
+        }
+        if (protection.legalHold() && !o.legalHold()) {
+            store.setLegalHold(at, o.key(), o.versionId(), true);
+        }
+    }
+
+    /**
+     * The seed's "Verify Integrity": what the server stored hashes as sent, and is locked as
+     * asked. One GET gives both the bytes and the lock headers.
+     */
+    private void readBack(Location at, String key, String versionId, Content content, Protection protection) {
+        StoredObject o;
+        Digests.Hashed h;
+        try (ObjectStore.Opened opened = store.open(at, key, versionId)) {
+            o = opened.object();
+            h = Digests.hash(opened.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(at + " " + key + ": " + e.getMessage(), e);
+        }
+        if (!h.sha256Hex().equals(content.sha256Hex()) || h.size() != content.size()) {
+            throw new IntegrityException(at + " " + key + " read back as sha256 " + h.sha256Hex() + ", " + h.size()
+                    + " bytes; sent sha256 " + content.sha256Hex() + ", " + content.size() + " bytes");
+        }
+        if (!Protection.MODE.equals(o.lockMode()) || o.retainUntil() == null
+                || o.retainUntil().isBefore(protection.retainUntil())) {
+            throw new IntegrityException(at + " " + key + " was stored with lock " + o.lockMode() + " until "
+                    + o.retainUntil() + " instead of " + Protection.MODE + " until " + protection.retainUntil()
+                    + ": this server does not apply Object Lock as asked. Do not archive to it.");
+        }
+        if (protection.legalHold() && !o.legalHold()) {
+            throw new IntegrityException(at + " " + key + " was stored without the legal hold asked for");
+        }
+    }
+
+    private Digests.Hashed hash(Location at, String key, String versionId) {
+        try (InputStream in = store.get(at, key, versionId)) {
+            return Digests.hash(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(at + " " + key + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package com.recguard.servers;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * One moto and one Ceph per test JVM, started on first use and stopped when the JVM exits, so
+ * that test classes share their start-up cost (Ceph takes ~12 s). Each test makes buckets of its own.
+ */
+public final class SharedServers {
+
+    private static MotoServer moto;
+    private static CephServer ceph;
+    private static Boolean motoAvailable;
+
+    private SharedServers() {}
+
+    public static synchronized boolean motoAvailable() {
+        if (motoAvailable == null) {
+            motoAvailable = MotoServer.binary().isPresent();
+        }
+        return motoAvailable;
+    }
+
+    /** moto_server, or the test is skipped with why. */
+    public static synchronized MotoServer moto() {
+        Path bin = motoAvailable() ? MotoServer.binary().orElse(null) : null;
+        Assumptions.assumeTrue(bin != null, "moto_server is not installed here (PyPI only, no Debian package);"
+                + " the same archive contract runs on Ceph radosgw (CephArchiveTest)");
+        if (moto == null) {
+            moto = MotoServer.start(bin);
+            Runtime.getRuntime().addShutdownHook(new Thread(moto::close));
+        }
+        return moto;
+    }
+
+    /** Ceph radosgw, or the test is skipped with why. */
+    public static synchronized CephServer ceph() {
+        Optional<String> why = CephServer.unavailable();
+        Assumptions.assumeTrue(why.isEmpty(), () -> "Ceph skipped: " + why.orElse(""));
+        if (ceph == null) {
+            ceph = CephServer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(ceph::close));
+        }
+        return ceph;
+    }
+
+    /** moto when installed (fast), else Ceph: for tests of the CLI, crash safety and throughput. */
+    public static S3Server any() {
+        return motoAvailable() ? moto() : ceph();
+    }
+}
