@@ -47,11 +47,8 @@ class GenesysConversationSourceTest {
     @RegisterExtension
     static WireMockExtension wm = GenesysStub.server();
 
-    static final String API = "/api/v2";
-    static final String FIRST_AGENT_LEG = "b2d4f6a8-1004-4c3e-9f70-2b3c4d5e6f04";
-    static final String CONSULT_LEG = "b2d4f6a8-1005-4c3e-9f70-2b3c4d5e6f05";
-    static final String SECOND_AGENT_LEG = "b2d4f6a8-1008-4c3e-9f70-2b3c4d5e6f08";
-    static final String MARCUS = "0e1f2a3b-bbbb-4c5d-8e9f-0a1b2c3d4e02";
+    static final String API = GenesysStub.API;
+    static final String MARCUS = GenesysStub.MARCUS;
     static final Instant EVALUATED_AT = Instant.parse("2026-03-10T15:40:00Z");
     static final List<LegalHold> HOLDS = List.of(
             new LegalHold("LH-3", List.of(MARCUS), LocalDate.parse("2026-01-01"), null, List.of()));
@@ -60,26 +57,7 @@ class GenesysConversationSourceTest {
 
     @BeforeEach
     void genesys() {
-        GenesysStub.token(wm, "tok-1");
-        String conv = API + "/conversations/" + CONVERSATION_ID;
-        wm.stubFor(get(urlPathEqualTo(API + "/analytics/conversations/" + CONVERSATION_ID + "/details"))
-                .withHeader("Authorization", equalTo("Bearer tok-1"))
-                .willReturn(okJson(resource("conversation-detail.json"))));
-        wm.stubFor(get(urlPathEqualTo(conv)).willReturn(okJson(resource("conversation.json"))));
-        wm.stubFor(get(urlPathEqualTo(conv + "/recordingmetadata")).willReturn(okJson(resource("recordingmetadata.json"))));
-        String sta = API + "/speechandtextanalytics/conversations/" + CONVERSATION_ID + "/communications/";
-        for (String leg : List.of(FIRST_AGENT_LEG, CONSULT_LEG)) {
-            wm.stubFor(get(urlPathEqualTo(sta + leg + "/transcripturl"))
-                    .willReturn(GenesysStub.error(404, "not.found", "No transcript exists for this communication")));
-        }
-        wm.stubFor(get(urlPathEqualTo(sta + SECOND_AGENT_LEG + "/transcripturl")).willReturn(okJson(
-                "{\"url\":\"" + GenesysStub.base(wm) + "/s3/transcripts/" + CONVERSATION_ID + "/" + SECOND_AGENT_LEG
-                        + ".json?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=600&X-Amz-Signature=5f2a9c\"}")));
-        wm.stubFor(get(urlPathMatching("/s3/transcripts/.*")).willReturn(okJson(resource("transcript.json"))));
-        wm.stubFor(get(urlPathEqualTo(API + "/recording/settings")).willReturn(okJson(
-                "{\"maxSimultaneousStreams\":0,\"maxConfigurableScreenRecordingStreams\":2,\"regionalRecordingStorageEnabled\":false}")));
-        wm.stubFor(get(urlPathEqualTo(API + "/telephony/mediaregions")).willReturn(okJson(
-                "{\"awsHomeRegion\":\"us-east-1\",\"awsCoreRegions\":[\"us-east-1\",\"us-west-2\"],\"awsSatelliteRegions\":[]}")));
+        GenesysStub.conversation(wm);
     }
 
     @AfterEach
