@@ -38,6 +38,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_genesys_sdk_and_its_http_client_are_imported_only_by_the_genesys_adapter() {
+        onlyIn("com.mypurecloud..", "com.recguard.adapter.genesys..");
+        onlyIn("org.apache.http..", "com.recguard.adapter.genesys..");
+    }
+
+    @Test
     void libphonenumber_ahocorasick_and_commons_csv_each_have_one_home() {
         onlyIn("com.google.i18n.phonenumbers..", "com.recguard.phone..");
         onlyIn("org.ahocorasick..", "com.recguard.phrase..");
