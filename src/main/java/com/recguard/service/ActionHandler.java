@@ -12,6 +12,14 @@ public interface ActionHandler {
     /** The action types (POLICY.md: ARCHIVE, APPLY_LEGAL_HOLD, RECORD_CONSENT, …) this handler carries out. */
     Set<String> types();
 
+    /**
+     * The handler's name, kept with each outbox entry; two handlers may carry out the same action
+     * type (APPLY_LEGAL_HOLD: the S3 legal hold and Genesys deletion protection), each its own entry.
+     */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+
     /** @throws ActionException retryable (with an optional Retry-After) or permanent */
     void execute(ActionTask task) throws ActionException;
 }

@@ -49,7 +49,8 @@ public final class RecguardService {
     private final Store store;
     private final PackHolder packs;
     private final ConversationSource source;
-    private final Map<String, ActionHandler> handlers = new HashMap<>();
+    private final Map<String, List<ActionHandler>> handlersByType = new HashMap<>();
+    private final Map<String, ActionHandler> handlersByName = new HashMap<>();
     private final HoldRegister holds;
     private final Clock clock;
     private final ServiceEvents events;
@@ -61,7 +62,10 @@ public final class RecguardService {
         this.store = store;
         this.packs = packs;
         this.source = source;
-        handlers.forEach(h -> h.types().forEach(t -> this.handlers.put(t, h)));
+        for (ActionHandler h : handlers) {
+            handlersByName.put(h.name(), h);
+            h.types().forEach(t -> handlersByType.computeIfAbsent(t, k -> new ArrayList<>()).add(h));
+        }
         this.holds = holds;
         this.decisionLog = decisionLog;
         this.clock = clock;
@@ -150,7 +154,13 @@ public final class RecguardService {
         String bundleJson = BundleWriter.write(bundle);
         List<Store.NewItem> items = new ArrayList<>();
         for (Action a : d.actions()) {
-            items.add(new Store.NewItem(a.type(), d.conversationId() + "|" + a.type() + "|" + a.params(), actionJson(a)));
+            // One entry per handler; an action nobody handles still gets one, which dead-letters
+            // at once, so an operator sees the gap instead of the action vanishing.
+            List<ActionHandler> hs = handlersByType.getOrDefault(a.type(), List.of());
+            for (String handler : hs.isEmpty() ? List.of("") : hs.stream().map(ActionHandler::name).toList()) {
+                items.add(new Store.NewItem(a.type(), handler,
+                        d.conversationId() + "|" + a.type() + "|" + a.params() + "|" + handler, describe(a)));
+            }
         }
         if (decisionLog != null) {
             try {
@@ -181,7 +191,7 @@ public final class RecguardService {
     }
 
     private void dispatch(Store.Item item) throws SQLException {
-        ActionHandler handler = handlers.get(item.type());
+        ActionHandler handler = handlersByName.get(item.handler());
         int attempts = item.attempts() + 1;
         if (handler == null) {
             store.dead(item.id(), attempts, "no handler is configured for " + item.type(), clock.instant());
@@ -192,7 +202,7 @@ public final class RecguardService {
         try {
             Decision d = DecisionReader.read(item.decisionJson());
             Bundle b = com.recguard.json.BundleReader.read(item.bundleJson());
-            Action a = d.actions().stream().filter(x -> actionJson(x).equals(item.actionJson())).findFirst()
+            Action a = d.actions().stream().filter(x -> describe(x).equals(item.actionJson())).findFirst()
                     .orElseThrow(() -> ActionException.permanent("action not found in its decision", null));
             handler.execute(new ActionTask(a, d, b));
             store.done(item.id(), clock.instant());
@@ -223,7 +233,8 @@ public final class RecguardService {
         return retryAfter != null && retryAfter.compareTo(d) > 0 ? retryAfter : d;
     }
 
-    private static String actionJson(Action a) {
+    /** How an outbox entry names its action within the decision. */
+    private static String describe(Action a) {
         return a.type() + " " + a.params();
     }
 }

@@ -27,11 +27,11 @@ public final class Store implements AutoCloseable {
     public record Event(long id, String source, String topic, String conversationId, String body, EventStatus status,
                         String reason, Instant receivedAt, int attempts, Instant nextAttemptAt) {}
 
-    public record Item(long id, String conversationId, String type, String key, String decisionJson, String bundleJson,
+    public record Item(long id, String conversationId, String type, String handler, String key, String decisionJson, String bundleJson,
                        String actionJson, ItemStatus status, int attempts, Instant nextAttemptAt, String lastError) {}
 
     /** An action to put in the outbox: its idempotency key and what the handler needs. */
-    public record NewItem(String type, String key, String actionJson) {}
+    public record NewItem(String type, String handler, String key, String actionJson) {}
 
     private final Connection db;
     private final boolean sqlite;
@@ -68,6 +68,7 @@ public final class Store implements AutoCloseable {
                     + " rule_pack TEXT NOT NULL, decision TEXT NOT NULL, bundle TEXT NOT NULL, decided_at BIGINT NOT NULL)");
             st.execute("CREATE INDEX IF NOT EXISTS decisions_conversation ON decisions (conversation_id)");
             st.execute("CREATE TABLE IF NOT EXISTS outbox (id " + id + ", conversation_id TEXT NOT NULL, type TEXT NOT NULL,"
+                    + " handler TEXT NOT NULL,"
                     + " action_key TEXT NOT NULL UNIQUE, decision TEXT NOT NULL, bundle TEXT NOT NULL, action TEXT NOT NULL,"
                     + " status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at BIGINT NOT NULL,"
                     + " claimed_by TEXT, claimed_until BIGINT, last_error TEXT, updated_at BIGINT NOT NULL)");
@@ -162,9 +163,9 @@ public final class Store implements AutoCloseable {
                     conversationId, rulePack, decisionJson, bundleJson, at.toEpochMilli());
             int added = 0;
             for (NewItem item : items) {
-                added += update("INSERT INTO outbox (conversation_id, type, action_key, decision, bundle, action, status,"
-                        + " next_attempt_at, updated_at) VALUES (?,?,?,?,?,?,'PENDING',?,?) ON CONFLICT (action_key) DO NOTHING",
-                        conversationId, item.type(), item.key(), decisionJson, bundleJson, item.actionJson(), at.toEpochMilli(), at.toEpochMilli());
+                added += update("INSERT INTO outbox (conversation_id, type, handler, action_key, decision, bundle, action, status,"
+                        + " next_attempt_at, updated_at) VALUES (?,?,?,?,?,?,?,'PENDING',?,?) ON CONFLICT (action_key) DO NOTHING",
+                        conversationId, item.type(), item.handler(), item.key(), decisionJson, bundleJson, item.actionJson(), at.toEpochMilli(), at.toEpochMilli());
             }
             update("UPDATE journal SET status = 'PROCESSED', processed_at = ? WHERE id = ?", at.toEpochMilli(), eventId);
             db.commit();
@@ -198,7 +199,7 @@ public final class Store implements AutoCloseable {
     }
 
     private List<Item> items(String where, Object a, Object b, int limit) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT id, conversation_id, type, action_key, decision, bundle, action,"
+        try (PreparedStatement ps = db.prepareStatement("SELECT id, conversation_id, type, handler, action_key, decision, bundle, action,"
                 + " status, attempts, next_attempt_at, last_error FROM outbox " + where)) {
             int i = 1;
             ps.setObject(i++, a);
@@ -210,8 +211,8 @@ public final class Store implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Item(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), ItemStatus.valueOf(rs.getString(8)), rs.getInt(9),
-                            Instant.ofEpochMilli(rs.getLong(10)), rs.getString(11)));
+                            rs.getString(6), rs.getString(7), rs.getString(8), ItemStatus.valueOf(rs.getString(9)),
+                            rs.getInt(10), Instant.ofEpochMilli(rs.getLong(11)), rs.getString(12)));
                 }
             }
             return out;

@@ -141,10 +141,19 @@ public final class GenesysClient implements AutoCloseable {
      * null on 404; 403 (an expired signature) and 5xx are retryable, as a new URL will be asked for.
      */
     String getPresigned(Call what, URI url) throws ActionException {
+        return presigned(what, url, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Downloads a pre-signed URL (recording media) to {@code target}; null on 404. */
+    java.nio.file.Path downloadPresigned(Call what, URI url, java.nio.file.Path target) throws ActionException {
+        return presigned(what, url, HttpResponse.BodyHandlers.ofFile(target));
+    }
+
+    private <T> T presigned(Call what, URI url, HttpResponse.BodyHandler<T> handler) throws ActionException {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(config.timeout()).GET().build();
-        HttpResponse<String> response;
+        HttpResponse<T> response;
         try {
-            response = plainHttp.send(request, HttpResponse.BodyHandlers.ofString());
+            response = plainHttp.send(request, handler);
         } catch (IOException e) {
             throw ActionException.retryable(what.label() + " failed: " + e, null, e);
         } catch (InterruptedException e) {
@@ -158,7 +167,8 @@ public final class GenesysClient implements AutoCloseable {
         if (status == 404) {
             return null;
         }
-        String text = what.label() + ": HTTP " + status + " " + GenesysErrors.abbreviate(response.body());
+        String text = what.label() + ": HTTP " + status
+                + (response.body() instanceof String body ? " " + GenesysErrors.abbreviate(body) : "");
         if (status == 403 || status == 429 || status >= 500) {
             throw ActionException.retryable(text, GenesysErrors.retryAfter(
                     h -> response.headers().firstValue(h).orElse(null), null, clock), null);

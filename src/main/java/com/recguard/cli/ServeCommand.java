@@ -1,0 +1,140 @@
+package com.recguard.cli;
+
+import com.recguard.adapter.genesys.GenesysActions;
+import com.recguard.adapter.genesys.GenesysClient;
+import com.recguard.adapter.genesys.GenesysConfig;
+import com.recguard.adapter.genesys.GenesysConversationSource;
+import com.recguard.adapter.genesys.GenesysMedia;
+import com.recguard.adapter.s3.S3ObjectStore;
+import com.recguard.adapter.webhook.AlertSink;
+import com.recguard.archive.Archiver;
+import com.recguard.http.EventAuth;
+import com.recguard.http.ServiceHttp;
+import com.recguard.json.ArchiveJson;
+import com.recguard.json.DecisionLogFile;
+import com.recguard.json.HoldRegisterFile;
+import com.recguard.metrics.PrometheusMetrics;
+import com.recguard.rules.RulePackException;
+import com.recguard.service.ArchiveActions;
+import com.recguard.service.CompletenessSweep;
+import com.recguard.service.PackHolder;
+import com.recguard.service.RealTimeActions;
+import com.recguard.service.RecguardService;
+import com.recguard.service.ServiceRunner;
+import com.recguard.store.Store;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code recguard serve}: the composition root of the service. Every setting comes from the
+ * environment (README, "Running the service"); nothing is read from the clock for decisions.
+ */
+@Command(name = "serve", description = {
+        "Run the service: Genesys events in (HTTP), facts gathered, decisions made and their actions carried out",
+        "in Genesys Cloud and the Object Lock archive, durably. Settings come from the environment (see README)."})
+final class ServeCommand implements Callable<Integer> {
+
+    /** The process environment; tests replace it. */
+    static Map<String, String> env = System.getenv();
+
+    @Mixin
+    ArchiveOptions archive;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var err = spec.commandLine().getErr();
+        Clock clock = Clock.systemUTC();
+        Path var = Path.of(setting("RECGUARD_VAR", "var"));
+        Files.createDirectories(var);
+        PackHolder packs;
+        try {
+            packs = new PackHolder(Path.of(setting("RECGUARD_RULES", Locations.defaultDir("rules").toString())),
+                    Path.of(setting("RECGUARD_FIXTURES", Locations.defaultDir("fixtures").toString())));
+        } catch (RulePackException e) {
+            e.problems().forEach(err::println);
+            return Main.CANNOT_RUN;
+        }
+        EventAuth auth;
+        GenesysConfig genesysConfig;
+        try {
+            auth = new EventAuth(env.get("RECGUARD_EVENT_TOKEN"), env.get("RECGUARD_EVENT_HMAC_SECRET"));
+            genesysConfig = GenesysConfig.fromEnv(env);
+        } catch (IllegalArgumentException e) {
+            err.println("recguard serve: " + e.getMessage());
+            return Main.CANNOT_RUN;
+        }
+        try (Store store = Store.open(setting("RECGUARD_DB", "jdbc:sqlite:" + var.resolve("recguard.db")));
+             GenesysClient genesys = new GenesysClient(genesysConfig, clock);
+             S3ObjectStore s3 = archive.store()) {
+            GenesysConversationSource source = new GenesysConversationSource(genesys);
+            Archiver archiver = new Archiver(s3, new ArchiveJson(), archive.buckets(), clock);
+            String webhook = env.get("RECGUARD_ALERT_WEBHOOK");
+            // The sweep needs the service and the service the metrics: the gauge reads the sweep late.
+            var sweepHolder = new java.util.concurrent.atomic.AtomicReference<CompletenessSweep>();
+            PrometheusMetrics metrics = new PrometheusMetrics(
+                    () -> count(store, "outbox", "PENDING"), () -> count(store, "outbox", "DEAD"),
+                    () -> sweepHolder.get() == null || sweepHolder.get().lastRun() == null ? -1
+                            : Duration.between(sweepHolder.get().lastRun(), clock.instant()).toSeconds());
+            RecguardService service = new RecguardService(store, packs, source, List.of(
+                    new ArchiveActions(archiver, new GenesysMedia(genesys), var.resolve("media")),
+                    new GenesysActions(genesys),
+                    new AlertSink(webhook == null || webhook.isBlank() ? null : URI.create(webhook)),
+                    new RealTimeActions()),
+                    new HoldRegisterFile(Path.of(setting("RECGUARD_HOLDS", var.resolve("holds.json").toString())), clock),
+                    new DecisionLogFile(Path.of(setting("RECGUARD_DECISION_LOG", var.resolve("decisions.log").toString()))),
+                    clock, metrics, RecguardService.Settings.defaults(setting("RECGUARD_NODE", hostname())));
+            CompletenessSweep sweep = new CompletenessSweep(source, store, service,
+                    Duration.ofMinutes(Long.parseLong(setting("RECGUARD_SWEEP_MINUTES", "60"))),
+                    Duration.ofMinutes(Long.parseLong(setting("RECGUARD_SWEEP_OVERLAP_MINUTES", "15"))));
+            sweepHolder.set(sweep);
+            try (ServiceHttp http = new ServiceHttp(service, metrics, sweep, auth, clock)
+                         .start(setting("RECGUARD_HOST", "127.0.0.1"), Integer.parseInt(setting("RECGUARD_PORT", "8080")));
+                 ServiceRunner runner = new ServiceRunner(service, sweep, metrics, clock,
+                         Duration.ofMillis(Long.parseLong(setting("RECGUARD_POLL_MS", "200"))), Duration.ofSeconds(2),
+                         Duration.ofMinutes(Long.parseLong(setting("RECGUARD_SWEEP_MINUTES", "60"))))) {
+                err.println("recguard serve: listening on " + setting("RECGUARD_HOST", "127.0.0.1") + ":" + http.port()
+                        + ", rule pack " + packs.evaluator().pack().sha256() + ", started " + Instant.now(clock));
+                CountDownLatch stop = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                stop.await();
+            }
+        }
+        return Main.OK;
+    }
+
+    private static long count(Store store, String table, String status) {
+        try {
+            return store.count(table, status);
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
+    }
+
+    private static String setting(String name, String fallback) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static String hostname() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "recguard";
+        }
+    }
+}
