@@ -1,0 +1,28 @@
+package com.recguard.store;
+
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The same contract on PostgreSQL, the setting for several nodes. .ci/install-test-servers starts
+ * a local server and bin/test passes its URL in RECGUARD_TEST_PG_URL; without it the test skips.
+ */
+class PostgresStoreTest extends StoreContract {
+
+    static final String URL = System.getenv("RECGUARD_TEST_PG_URL");
+
+    @BeforeEach
+    void cleanDatabase() throws Exception {
+        Assumptions.assumeTrue(URL != null && !URL.isBlank(),
+                "RECGUARD_TEST_PG_URL is not set (bin/test sets it when PostgreSQL could be installed)");
+        try (var c = DriverManager.getConnection(URL); var st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS journal, decisions, outbox");
+        }
+    }
+
+    @Override
+    Store open() throws Exception {
+        return Store.open(URL);
+    }
+}
