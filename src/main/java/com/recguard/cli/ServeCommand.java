@@ -102,6 +102,7 @@ final class ServeCommand implements Callable<Integer> {
                     Duration.ofMinutes(Long.parseLong(setting("RECGUARD_SWEEP_MINUTES", "60"))),
                     Duration.ofMinutes(Long.parseLong(setting("RECGUARD_SWEEP_OVERLAP_MINUTES", "15"))));
             sweepHolder.set(sweep);
+            service.resume();
             try (ServiceHttp http = new ServiceHttp(service, metrics, sweep, auth, clock)
                          .start(setting("RECGUARD_HOST", "127.0.0.1"), Integer.parseInt(setting("RECGUARD_PORT", "8080")));
                  ServiceRunner runner = new ServiceRunner(service, sweep, metrics, clock,

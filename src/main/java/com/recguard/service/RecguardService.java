@@ -73,6 +73,15 @@ public final class RecguardService {
         this.settings = settings;
     }
 
+    /** Call once at start-up: actions this node had claimed when it last stopped run again now. */
+    public int resume() throws SQLException {
+        int released = store.releaseClaims(settings.node());
+        if (released > 0) {
+            LOG.warn("resuming {} actions this node ({}) had claimed when it stopped", released, settings.node());
+        }
+        return released;
+    }
+
     public PackHolder packs() {
         return packs;
     }

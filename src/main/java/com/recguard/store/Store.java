@@ -229,6 +229,14 @@ public final class Store implements AutoCloseable {
                 + " AND (claimed_until IS NULL OR claimed_until < ?)", node, until.toEpochMilli(), id, now.toEpochMilli()) == 1;
     }
 
+    /**
+     * Releases the claims a node held when it stopped: called when that node starts again, so its
+     * unfinished actions run at once instead of after the claim expires.
+     */
+    public synchronized int releaseClaims(String node) throws SQLException {
+        return update("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND status = 'PENDING'", node);
+    }
+
     public synchronized void done(long id, Instant at) throws SQLException {
         update("UPDATE outbox SET status = 'DONE', claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE id = ?", at.toEpochMilli(), id);
     }

@@ -7,6 +7,7 @@ import com.recguard.archive.Conversations;
 import com.recguard.archive.Keys;
 import com.recguard.archive.Location;
 import com.recguard.archive.ObjectVersion;
+import com.recguard.servers.Processes;
 import com.recguard.servers.S3Server;
 import com.recguard.servers.SharedServers;
 import com.recguard.servers.TestBuckets;
@@ -154,15 +155,10 @@ class ArchiveCliTest {
         assertThat(versions("cli-h")).hasSize(6);
     }
 
-    /** The classpath of this test run, for a child JVM. */
-    static String classpath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
-    }
 
     Process child(String[] args, Map<String, String> extraEnv) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.timezone=UTC", "-cp", classpath(), "com.recguard.cli.Main"));
+                "-Duser.timezone=UTC", "-cp", Processes.testClasspath(), "com.recguard.cli.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(ArchiveOptions.env);

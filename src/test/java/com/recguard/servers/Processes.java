@@ -62,6 +62,12 @@ public final class Processes {
         }
     }
 
+    /** The classpath of this test run, for a child JVM. */
+    public static String testClasspath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+    }
+
     /** Waits until GET {@code url} answers with any HTTP status, or fails after {@code timeout}. */
     public static void awaitHttp(URI url, Duration timeout, Process process, Path log) {
         Instant end = Instant.now().plus(timeout);

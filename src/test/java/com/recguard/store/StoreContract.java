@@ -42,7 +42,22 @@ abstract class StoreContract {
             assertThat(node2.dueItems(T0.plusSeconds(1), 10)).as("claimed items are not due elsewhere").isEmpty();
             assertThat(node2.claim(id, "node-2", T0.plusSeconds(301), T0.plusSeconds(601))).as("node-1 crashed").isTrue();
             node2.done(id, T0.plusSeconds(302));
+            assertThat(node2.releaseClaims("node-2")).as("nothing pending left to release").isZero();
             assertThat(node1.count("outbox", "DONE")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_restarted_node_takes_back_its_own_claims_at_once() throws Exception {
+        try (Store s = open()) {
+            long e = s.journal("http", "t", "c-7", "{}", EventStatus.ACCEPTED, null, T0);
+            s.decided(e, "c-7", "sha256:x", "{}", "{}",
+                    List.of(new Store.NewItem("ALERT", "AlertSink", "c-7|ALERT|{}|AlertSink", "ALERT {}")), T0);
+            long id = s.dueItems(T0, 10).get(0).id();
+            assertThat(s.claim(id, "node-1", T0, T0.plusSeconds(300))).isTrue();
+            assertThat(s.dueItems(T0.plusSeconds(1), 10)).isEmpty();
+            assertThat(s.releaseClaims("node-1")).isEqualTo(1);
+            assertThat(s.dueItems(T0.plusSeconds(1), 10)).hasSize(1);
         }
     }
 
