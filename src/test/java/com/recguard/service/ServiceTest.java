@@ -274,6 +274,27 @@ class ServiceTest {
     }
 
     @Test
+    void the_sweep_queues_what_no_event_brought_and_reports_where_each_conversation_stands() throws Exception {
+        genesys.put("c-missed", fixture("fixtures/conversations/advisor-call-with-no-recording.json"));
+        post("/events", event("c-uk", "customer.end"), "Bearer " + TOKEN);
+        service.processDue();
+        CompletenessSweep sweep = new CompletenessSweep(source, store, service, Duration.ofHours(1), Duration.ofMinutes(15));
+
+        CompletenessSweep.Report first = sweep.run(clock.instant());
+        assertThat(first.seen()).isEqualTo(2);
+        assertThat(first.archived()).isEqualTo(1);
+        assertThat(first.pending()).isEqualTo(1);
+        assertThat(first.queuedNow()).as("c-missed had no event").isEqualTo(1);
+
+        service.processDue();
+        CompletenessSweep.Report second = sweep.run(clock.instant());
+        assertThat(second.queuedNow()).isZero();
+        assertThat(second.pending()).isZero();
+        assertThat(second.withViolations()).as("c-missed has no recording").isEqualTo(1);
+        assertThat(store.latestDecision("c-missed")).contains("MISSING_RECORDING");
+    }
+
+    @Test
     void health_readiness_and_metrics_answer() throws Exception {
         assertThat(get("/health").body()).isEqualTo("ok");
         assertThat(get("/ready").body()).contains("\"rulePack\":\"sha256:", "\"outboxDepth\":0");
