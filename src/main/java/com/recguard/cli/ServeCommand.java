@@ -17,6 +17,7 @@ import com.recguard.metrics.PrometheusMetrics;
 import com.recguard.rules.RulePackException;
 import com.recguard.service.ArchiveActions;
 import com.recguard.service.CompletenessSweep;
+import com.recguard.service.LogDigests;
 import com.recguard.service.PackHolder;
 import com.recguard.service.RealTimeActions;
 import com.recguard.service.RecguardService;
@@ -90,13 +91,17 @@ final class ServeCommand implements Callable<Integer> {
                     () -> count(store, "outbox", "PENDING"), () -> count(store, "outbox", "DEAD"),
                     () -> sweepHolder.get() == null || sweepHolder.get().lastRun() == null ? -1
                             : Duration.between(sweepHolder.get().lastRun(), clock.instant()).toSeconds());
+            DecisionLogFile decisionLog = new DecisionLogFile(Path.of(setting("RECGUARD_DECISION_LOG",
+                    var.resolve("decisions.log").toString())));
+            LogDigests digests = new LogDigests(decisionLog, s3, archive.buckets().of(setting("RECGUARD_HOME_REGION", "eu-west-1")),
+                    Duration.ofDays(2557), clock);
             RecguardService service = new RecguardService(store, packs, source, List.of(
                     new ArchiveActions(archiver, new GenesysMedia(genesys), var.resolve("media")),
                     new GenesysActions(genesys),
                     new AlertSink(webhook == null || webhook.isBlank() ? null : URI.create(webhook)),
                     new RealTimeActions()),
                     new HoldRegisterFile(Path.of(setting("RECGUARD_HOLDS", var.resolve("holds.json").toString())), clock),
-                    new DecisionLogFile(Path.of(setting("RECGUARD_DECISION_LOG", var.resolve("decisions.log").toString()))),
+                    decisionLog,
                     clock, metrics, RecguardService.Settings.defaults(setting("RECGUARD_NODE", hostname())));
             CompletenessSweep sweep = new CompletenessSweep(source, store, service,
                     Duration.ofMinutes(Long.parseLong(setting("RECGUARD_SWEEP_MINUTES", "60"))),
@@ -110,6 +115,15 @@ final class ServeCommand implements Callable<Integer> {
                          Duration.ofMinutes(Long.parseLong(setting("RECGUARD_SWEEP_MINUTES", "60"))))) {
                 err.println("recguard serve: listening on " + setting("RECGUARD_HOST", "127.0.0.1") + ":" + http.port()
                         + ", rule pack " + packs.evaluator().pack().sha256() + ", started " + Instant.now(clock));
+                var digestTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+                long digestEvery = Long.parseLong(setting("RECGUARD_DIGEST_MINUTES", "60"));
+                digestTimer.scheduleWithFixedDelay(() -> {
+                    try {
+                        digests.run();
+                    } catch (RuntimeException e) {
+                        err.println("recguard serve: decision-log digest not written, retried next time: " + e.getMessage());
+                    }
+                }, digestEvery, digestEvery, java.util.concurrent.TimeUnit.MINUTES);
                 CountDownLatch stop = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
                 stop.await();

@@ -29,6 +29,11 @@ public final class DecisionLogFile {
         this.last = existing.isEmpty() ? null : existing.get(existing.size() - 1);
     }
 
+    /** The last entry written, or null for an empty log. */
+    public synchronized LogEntry last() {
+        return last;
+    }
+
     public synchronized LogEntry append(String input, String rulePack, List<String> firedRules, String decision) throws IOException {
         LogEntry e = LogEntry.next(last, input, rulePack, firedRules, decision);
         byte[] line = (toJson(e) + "\n").getBytes(StandardCharsets.UTF_8);
