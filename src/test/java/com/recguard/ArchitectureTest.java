@@ -51,8 +51,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void the_aws_sdk_is_imported_only_by_the_s3_adapter() {
-        onlyIn("software.amazon.awssdk..", "com.recguard.adapter.s3..");
+    void the_aws_sdk_is_imported_only_by_the_s3_and_sqs_adapters() {
+        noClasses().that().resideOutsideOfPackages("com.recguard.adapter.s3..", "com.recguard.adapter.sqs..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..")
+                .because("the AWS SDK belongs to the S3 and SQS adapters")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("com.recguard.adapter.sqs..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.services.s3..")
+                .check(CLASSES);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.recguard.adapter.genesys.GenesysConfig;
 import com.recguard.adapter.genesys.GenesysConversationSource;
 import com.recguard.adapter.genesys.GenesysMedia;
 import com.recguard.adapter.s3.S3ObjectStore;
+import com.recguard.adapter.sqs.SqsConsumer;
 import com.recguard.adapter.webhook.AlertSink;
 import com.recguard.archive.Archiver;
 import com.recguard.http.EventAuth;
@@ -113,6 +114,22 @@ final class ServeCommand implements Callable<Integer> {
                  ServiceRunner runner = new ServiceRunner(service, sweep, metrics, clock,
                          Duration.ofMillis(Long.parseLong(setting("RECGUARD_POLL_MS", "200"))), Duration.ofSeconds(2),
                          Duration.ofMinutes(Long.parseLong(setting("RECGUARD_SWEEP_MINUTES", "60"))))) {
+                String queue = env.get("RECGUARD_SQS_QUEUE_URL");
+                if (queue != null && !queue.isBlank()) {
+                    String sqsEndpoint = env.get("AWS_ENDPOINT_URL_SQS");
+                    SqsConsumer consumer = new SqsConsumer(SqsConsumer.client(
+                            sqsEndpoint == null || sqsEndpoint.isBlank() ? null : URI.create(sqsEndpoint),
+                            setting("AWS_REGION", "eu-west-1"), env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY")),
+                            queue, service);
+                    consumer.start();
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        try {
+                            consumer.close();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+                }
                 err.println("recguard serve: listening on " + setting("RECGUARD_HOST", "127.0.0.1") + ":" + http.port()
                         + ", rule pack " + packs.evaluator().pack().sha256() + ", started " + Instant.now(clock));
                 var digestTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
