@@ -211,7 +211,7 @@ public final class RecguardService {
         try {
             Decision d = DecisionReader.read(item.decisionJson());
             Bundle b = com.recguard.json.BundleReader.read(item.bundleJson());
-            Action a = d.actions().stream().filter(x -> describe(x).equals(item.actionJson())).findFirst()
+            Action a = d.actions().stream().filter(x -> describe(x).equals(item.action())).findFirst()
                     .orElseThrow(() -> ActionException.permanent("action not found in its decision", null));
             handler.execute(new ActionTask(a, d, b));
             store.done(item.id(), clock.instant());

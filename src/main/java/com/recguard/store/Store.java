@@ -28,10 +28,10 @@ public final class Store implements AutoCloseable {
                         String reason, Instant receivedAt, int attempts, Instant nextAttemptAt) {}
 
     public record Item(long id, String conversationId, String type, String handler, String key, String decisionJson, String bundleJson,
-                       String actionJson, ItemStatus status, int attempts, Instant nextAttemptAt, String lastError) {}
+                       String action, ItemStatus status, int attempts, Instant nextAttemptAt, String lastError) {}
 
-    /** An action to put in the outbox: its idempotency key and what the handler needs. */
-    public record NewItem(String type, String handler, String key, String actionJson) {}
+    /** An action to put in the outbox: its type, the handler that runs it, its idempotency key, and how it is named within its decision. */
+    public record NewItem(String type, String handler, String key, String action) {}
 
     private final Connection db;
     private final boolean sqlite;
@@ -165,7 +165,7 @@ public final class Store implements AutoCloseable {
             for (NewItem item : items) {
                 added += update("INSERT INTO outbox (conversation_id, type, handler, action_key, decision, bundle, action, status,"
                         + " next_attempt_at, updated_at) VALUES (?,?,?,?,?,?,?,'PENDING',?,?) ON CONFLICT (action_key) DO NOTHING",
-                        conversationId, item.type(), item.handler(), item.key(), decisionJson, bundleJson, item.actionJson(), at.toEpochMilli(), at.toEpochMilli());
+                        conversationId, item.type(), item.handler(), item.key(), decisionJson, bundleJson, item.action(), at.toEpochMilli(), at.toEpochMilli());
             }
             update("UPDATE journal SET status = 'PROCESSED', processed_at = ? WHERE id = ?", at.toEpochMilli(), eventId);
             db.commit();
