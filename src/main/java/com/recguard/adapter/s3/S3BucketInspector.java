@@ -52,8 +52,9 @@ public final class S3BucketInspector implements AutoCloseable {
                 DefaultRetention dr = conf == null || conf.rule() == null ? null : conf.rule().defaultRetention();
                 if (dr != null) {
                     mode = dr.modeAsString();
-                    days = dr.days();
-                    years = dr.years();
+                    // moto answers Days 0 beside Years 7; a zero is "not given in this unit".
+                    days = dr.days() == null || dr.days() == 0 ? null : dr.days();
+                    years = dr.years() == null || dr.years() == 0 ? null : dr.years();
                 }
             } catch (S3Exception e) {
                 if (!"ObjectLockConfigurationNotFoundError".equals(code(e)) && e.statusCode() != 404) {
