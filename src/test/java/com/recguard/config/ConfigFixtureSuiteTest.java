@@ -97,6 +97,12 @@ class ConfigFixtureSuiteTest {
     }
 
     @Test
+    void the_config_rules_pass_the_drl_lint() {
+        assertThat(com.recguard.rules.DrlLint.lint(pack.dir(), pack.drlFiles())).isEmpty();
+        assertThat(pack.drlFiles()).allMatch(f -> f.startsWith("config/CFG-"));
+    }
+
+    @Test
     void the_conversation_pack_does_not_pick_up_the_config_rules() throws Exception {
         RulePack conversations = RulePack.load(TestPaths.RULES);
         assertThat(conversations.rules().keySet()).noneMatch(id -> id.startsWith("CFG-"));
