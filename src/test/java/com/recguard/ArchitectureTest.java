@@ -72,8 +72,9 @@ class ArchitectureTest {
     @Test
     void model_and_facts_depend_on_the_jdk_only() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
-                .that().resideInAnyPackage("com.recguard.model..", "com.recguard.facts..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.recguard.model..", "com.recguard.facts..")
+                .that().resideInAnyPackage("com.recguard.model..", "com.recguard.facts..", "com.recguard.config.facts..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.recguard.model..", "com.recguard.facts..",
+                        "com.recguard.config.facts..")
                 .check(CLASSES);
     }
 }

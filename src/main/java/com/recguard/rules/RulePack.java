@@ -68,12 +68,44 @@ public final class RulePack {
         this.rulesById = rulesById;
     }
 
-    /** Compiles {@code dir}; every problem found (DRL, tables, ids) is reported at once. */
+    /**
+     * The folder of the configuration-audit pack inside a rules folder. It is a pack of its own:
+     * its rules match configuration facts, not conversations, so the conversation pack skips it.
+     */
+    public static final String CONFIG_FOLDER = "config/";
+
+    /**
+     * Tables of the conversation pack that the configuration audit also reads, so that analysts
+     * keep one copy: the archive region of each zone and where it may be stored, the QA sample
+     * rate, and the risk lexicon that automates legal holds.
+     */
+    public static final List<String> CONFIG_SHARED_TABLES = List.of("residency/zone-archive-regions.csv",
+            "residency/allowed-storage-regions.csv", "quality/sampling.csv", "holds/risk-lexicon.csv");
+
+    /**
+     * Compiles the conversation pack of {@code dir} (everything except {@code config/}); every
+     * problem found (DRL, tables, ids) is reported at once.
+     */
     public static RulePack load(Path dir) throws RulePackException {
+        return load(dir, f -> !f.startsWith(CONFIG_FOLDER));
+    }
+
+    /**
+     * Compiles the configuration-audit pack of a rules folder: {@code config/} with its tables,
+     * plus {@link #CONFIG_SHARED_TABLES} of the conversation pack. Same compiler, same messages.
+     */
+    public static RulePack loadConfig(Path rulesDir) throws RulePackException {
+        if (Files.isDirectory(rulesDir) && !Files.isDirectory(rulesDir.resolve(CONFIG_FOLDER))) {
+            throw new RulePackException(List.of(rulesDir.resolve(CONFIG_FOLDER) + ": no configuration-audit rules here"));
+        }
+        return load(rulesDir, f -> f.startsWith(CONFIG_FOLDER) || CONFIG_SHARED_TABLES.contains(f));
+    }
+
+    private static RulePack load(Path dir, java.util.function.Predicate<String> include) throws RulePackException {
         if (!Files.isDirectory(dir)) {
             throw new RulePackException(List.of(dir + ": not a rule pack folder"));
         }
-        List<String> files = listFiles(dir);
+        List<String> files = listFiles(dir).stream().filter(include).toList();
         List<String> problems = new ArrayList<>();
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("com.recguard.pack", "rules", "1");
@@ -265,21 +297,23 @@ public final class RulePack {
 
         PreparedSession(KieSession kie, List<Object> tableFacts) {
             this.kie = kie;
+            // Listening from the start: a conclusion drawn from the tables alone (the config pack's
+            // "no policy retains calls" before any policy is inserted) is attributed like any other,
+            // and withdrawn from the record when the facts of a run retract it.
+            kie.addEventListener(inserts);
             tableFacts.forEach(kie::insert);
             kie.fireAllRules();
             this.tableFactCount = kie.getFactCount();
-            kie.addEventListener(inserts);
         }
 
         boolean retract(List<FactHandle> handles) {
             handles.forEach(kie::delete);
             kie.fireAllRules();
-            inserts.byObject.clear();
             return kie.getFactCount() == tableFactCount;
         }
     }
 
-    /** Records which rule inserted each object of one session run. */
+    /** Records which rule inserted each object still in the session. */
     private static final class Inserts extends DefaultRuleRuntimeEventListener {
         final Map<Object, String> byObject = new IdentityHashMap<>();
 
@@ -288,6 +322,11 @@ public final class RulePack {
             if (event.getRule() != null) {
                 byObject.put(event.getObject(), String.valueOf(event.getRule().getMetaData().get("id")));
             }
+        }
+
+        @Override
+        public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
+            byObject.remove(event.getOldObject());
         }
     }
 

@@ -1,5 +1,7 @@
 package com.recguard.tables;
 
+import com.recguard.config.facts.ApprovedPolicy;
+import com.recguard.config.facts.RequiredPermission;
 import com.recguard.facts.AllowedStorage;
 import com.recguard.facts.AreaCode;
 import com.recguard.facts.ConsentJurisdiction;
@@ -66,6 +68,11 @@ public final class Tables {
         SPECS.put("retention/retention-classes.csv", new Spec(List.of("class", "years"),
                 c -> new RetentionClass(c.get("class"), c.integer("years"))));
         SPECS.put("quality/sampling.csv", setting("quality"));
+        SPECS.put("config/settings.csv", setting("config"));
+        SPECS.put("config/required-permissions.csv", new Spec(List.of("permission", "purpose", "section"),
+                c -> new RequiredPermission(c.permission("permission"), c.get("purpose"), c.get("section"))));
+        SPECS.put("config/approved-policies.csv", new Spec(List.of("policy", "reason"),
+                c -> new ApprovedPolicy(c.get("policy"), c.get("reason"))));
     }
 
     private static Spec setting(String table) {
@@ -155,6 +162,14 @@ public final class Tables {
             String v = get(column);
             if (!v.matches("\\d{" + length + "}")) {
                 throw new IllegalArgumentException("column '" + column + "' must be " + length + " digits, not '" + v + "'");
+            }
+            return v;
+        }
+
+        String permission(String column) {
+            String v = get(column);
+            if (!v.matches("[A-Za-z0-9*]+:[A-Za-z0-9*]+:[A-Za-z0-9*]+")) {
+                throw new IllegalArgumentException("column '" + column + "' must be domain:entity:action, not '" + v + "'");
             }
             return v;
         }

@@ -1,0 +1,66 @@
+package com.recguard.cli;
+
+import com.recguard.adapter.genesys.GenesysClient;
+import com.recguard.adapter.genesys.GenesysConfig;
+import com.recguard.adapter.genesys.GenesysConfigReader;
+import com.recguard.adapter.s3.S3BucketInspector;
+import com.recguard.adapter.s3.S3Settings;
+import com.recguard.archive.Buckets;
+import com.recguard.archive.Location;
+import com.recguard.config.BucketState;
+import com.recguard.config.ConfigSnapshot;
+import com.recguard.facts.ZoneArchive;
+import com.recguard.rules.RulePack;
+import com.recguard.service.ActionException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Records a configuration snapshot from the live systems: Genesys through its adapter, and the
+ * bucket of every archive region of the zone table through the S3 adapter.
+ */
+public final class LiveSnapshot {
+
+    /** The live systems cannot be audited at all (configuration missing, login refused, unreachable). */
+    public static final class CannotRecord extends Exception {
+        CannotRecord(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private LiveSnapshot() {}
+
+    public static ConfigSnapshot record(Map<String, String> env, RulePack configPack, Buckets buckets, S3Settings s3,
+            Map<String, String> recguardSettings) throws CannotRecord {
+        return record(env, configPack, buckets, s3, recguardSettings, Clock.systemUTC());
+    }
+
+    public static ConfigSnapshot record(Map<String, String> env, RulePack configPack, Buckets buckets, S3Settings s3,
+            Map<String, String> recguardSettings, Clock clock) throws CannotRecord {
+        GenesysConfig config;
+        try {
+            config = GenesysConfig.fromEnv(env);
+        } catch (IllegalArgumentException e) {
+            throw new CannotRecord(e.getMessage() + " (or audit a recorded file with --snapshot FILE)", e);
+        }
+        Map<String, String> genesys;
+        try (GenesysClient client = new GenesysClient(config, clock)) {
+            genesys = new GenesysConfigReader(client).read(config.qaEvaluatorId());
+        } catch (ActionException e) {
+            throw new CannotRecord("cannot read the Genesys configuration: " + e.getMessage(), e);
+        }
+        TreeSet<String> regions = new TreeSet<>();
+        configPack.tableFacts().stream().filter(ZoneArchive.class::isInstance).map(ZoneArchive.class::cast)
+                .forEach(z -> regions.add(z.archiveRegion()));
+        Map<String, BucketState> states = new TreeMap<>();
+        try (S3BucketInspector s3i = new S3BucketInspector(s3)) {
+            for (String region : regions) {
+                Location at = buckets.of(region);
+                states.put(at.bucket(), s3i.describe(at.bucket(), region));
+            }
+        }
+        return new ConfigSnapshot(clock.instant(), genesys, states, recguardSettings);
+    }
+}
