@@ -15,7 +15,10 @@ import com.recguard.json.ArchiveJson;
 import com.recguard.json.DecisionLogFile;
 import com.recguard.json.HoldRegisterFile;
 import com.recguard.metrics.PrometheusMetrics;
+import com.recguard.config.ConfigAudit;
+import com.recguard.rules.RulePack;
 import com.recguard.rules.RulePackException;
+import com.recguard.service.ConfigAuditSchedule;
 import com.recguard.service.ArchiveActions;
 import com.recguard.service.CompletenessSweep;
 import com.recguard.service.LogDigests;
@@ -132,7 +135,8 @@ final class ServeCommand implements Callable<Integer> {
                 }
                 err.println("recguard serve: listening on " + setting("RECGUARD_HOST", "127.0.0.1") + ":" + http.port()
                         + ", rule pack " + packs.evaluator().pack().sha256() + ", started " + Instant.now(clock));
-                var digestTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+                var digestTimer = java.util.concurrent.Executors.newScheduledThreadPool(2);
+                startConfigAudit(digestTimer, webhook, clock, err);
                 long digestEvery = Long.parseLong(setting("RECGUARD_DIGEST_MINUTES", "60"));
                 digestTimer.scheduleWithFixedDelay(() -> {
                     try {
@@ -147,6 +151,28 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
+    }
+
+    /**
+     * The configuration audit (docs/config-audit.md) on a schedule: each new deviation from the
+     * guide raises an ALERT, so a change made in the Genesys admin UI is caught within a run.
+     */
+    private void startConfigAudit(java.util.concurrent.ScheduledExecutorService timer, String webhook, Clock clock,
+                                  java.io.PrintWriter err) {
+        RulePack configPack;
+        try {
+            configPack = RulePack.loadConfig(Path.of(setting("RECGUARD_RULES", Locations.defaultDir("rules").toString())));
+        } catch (RulePackException e) {
+            err.println("recguard serve: configuration audit off, its pack does not compile: " + e.getMessage());
+            return;
+        }
+        ConfigAudit audit = new ConfigAudit(configPack);
+        ConfigAuditSchedule schedule = new ConfigAuditSchedule(
+                () -> audit.evaluate(LiveSnapshot.record(env, configPack, archive.buckets(), archive.settings(),
+                        audit.recguardSettings())),
+                new AlertSink(webhook == null || webhook.isBlank() ? null : URI.create(webhook)), clock,
+                Duration.ofMinutes(Long.parseLong(setting("RECGUARD_CONFIG_AUDIT_MINUTES", "360"))));
+        schedule.start(timer);
     }
 
     private static long count(Store store, String table, String status) {
