@@ -5,6 +5,7 @@ import com.recguard.adapter.genesys.GenesysClient;
 import com.recguard.adapter.genesys.GenesysConfig;
 import com.recguard.adapter.genesys.GenesysConversationSource;
 import com.recguard.adapter.genesys.GenesysMedia;
+import com.recguard.adapter.genesys.GenesysQuality;
 import com.recguard.adapter.s3.S3ObjectStore;
 import com.recguard.adapter.sqs.SqsConsumer;
 import com.recguard.adapter.webhook.AlertSink;
@@ -22,6 +23,7 @@ import com.recguard.service.ConfigAuditSchedule;
 import com.recguard.service.ArchiveActions;
 import com.recguard.service.CompletenessSweep;
 import com.recguard.service.LogDigests;
+import com.recguard.service.MonthlyCalibration;
 import com.recguard.service.PackHolder;
 import com.recguard.service.RealTimeActions;
 import com.recguard.service.RecguardService;
@@ -112,7 +114,10 @@ final class ServeCommand implements Callable<Integer> {
                     Duration.ofMinutes(Long.parseLong(setting("RECGUARD_SWEEP_OVERLAP_MINUTES", "15"))));
             sweepHolder.set(sweep);
             service.resume();
-            try (ServiceHttp http = new ServiceHttp(service, metrics, sweep, auth, clock)
+            MonthlyCalibration calibration = new MonthlyCalibration(store, new GenesysQuality(genesys),
+                    List.of(setting("GENESYS_QA_CALIBRATION_EVALUATORS", genesysConfig.qaEvaluatorId()).split("\\s*,\\s*")),
+                    Integer.parseInt(setting("RECGUARD_CALIBRATIONS_PER_MONTH", "3")), "recguard-calibration");
+            try (ServiceHttp http = new ServiceHttp(service, metrics, sweep, auth, clock).withCalibration(calibration)
                          .start(setting("RECGUARD_HOST", "127.0.0.1"), Integer.parseInt(setting("RECGUARD_PORT", "8080")));
                  ServiceRunner runner = new ServiceRunner(service, sweep, metrics, clock,
                          Duration.ofMillis(Long.parseLong(setting("RECGUARD_POLL_MS", "200"))), Duration.ofSeconds(2),
@@ -137,6 +142,14 @@ final class ServeCommand implements Callable<Integer> {
                         + ", rule pack " + packs.evaluator().pack().sha256() + ", started " + Instant.now(clock));
                 var digestTimer = java.util.concurrent.Executors.newScheduledThreadPool(2);
                 startConfigAudit(digestTimer, webhook, clock, err);
+                // Daily, for the month that ended: idempotent, so a missed day or a restart changes nothing.
+                digestTimer.scheduleWithFixedDelay(() -> {
+                    try {
+                        calibration.run(java.time.YearMonth.now(clock).minusMonths(1));
+                    } catch (Exception e) {
+                        err.println("recguard serve: monthly calibration not created, retried tomorrow: " + e.getMessage());
+                    }
+                }, 1, 24 * 60, java.util.concurrent.TimeUnit.MINUTES);
                 long digestEvery = Long.parseLong(setting("RECGUARD_DIGEST_MINUTES", "60"));
                 digestTimer.scheduleWithFixedDelay(() -> {
                     try {

@@ -5,6 +5,7 @@ import com.recguard.json.Json;
 import com.recguard.metrics.PrometheusMetrics;
 import com.recguard.model.LegalHold;
 import com.recguard.service.CompletenessSweep;
+import com.recguard.service.MonthlyCalibration;
 import com.recguard.service.ConsentRouting;
 import com.recguard.service.RecguardService;
 import com.recguard.store.Store;
@@ -37,6 +38,7 @@ public final class ServiceHttp implements AutoCloseable {
     private final CompletenessSweep sweep;
     private final EventAuth auth;
     private final Clock clock;
+    private MonthlyCalibration calibration;
     private Javalin app;
 
     public ServiceHttp(RecguardService service, PrometheusMetrics metrics, CompletenessSweep sweep, EventAuth auth, Clock clock) {
@@ -45,6 +47,12 @@ public final class ServiceHttp implements AutoCloseable {
         this.sweep = sweep;
         this.auth = auth;
         this.clock = clock;
+    }
+
+    /** Serves the evaluator-alignment report of the monthly calibrations at GET /qa/alignment. */
+    public ServiceHttp withCalibration(MonthlyCalibration calibration) {
+        this.calibration = calibration;
+        return this;
     }
 
     public ServiceHttp start(String host, int port) {
@@ -68,6 +76,7 @@ public final class ServiceHttp implements AutoCloseable {
             config.routes.post("/holds", this::putHold);
             config.routes.delete("/holds/{id}", this::releaseHold);
             config.routes.get("/sweep", ctx -> json(ctx, sweep == null ? List.of() : sweep.recent()));
+            config.routes.get("/qa/alignment", ctx -> json(ctx, calibration == null ? List.of() : calibration.alignment()));
         }).start();
         return this;
     }

@@ -30,6 +30,9 @@ public final class Store implements AutoCloseable {
     public record Item(long id, String conversationId, String type, String handler, String key, String decisionJson, String bundleJson,
                        String action, ItemStatus status, int attempts, Instant nextAttemptAt, String lastError) {}
 
+    /** A decided conversation with the agent who took it (for the calibration set). */
+    public record Staffed(String conversationId, String agentUserId) {}
+
     /** An action to put in the outbox: its type, the handler that runs it, its idempotency key, and how it is named within its decision. */
     public record NewItem(String type, String handler, String key, String action) {}
 
@@ -73,6 +76,8 @@ public final class Store implements AutoCloseable {
                     + " status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at BIGINT NOT NULL,"
                     + " claimed_by TEXT, claimed_until BIGINT, last_error TEXT, updated_at BIGINT NOT NULL)");
             st.execute("CREATE INDEX IF NOT EXISTS outbox_due ON outbox (status, next_attempt_at)");
+            st.execute("CREATE TABLE IF NOT EXISTS calibrations (conversation_id TEXT PRIMARY KEY, month TEXT NOT NULL,"
+                    + " calibration_id TEXT NOT NULL)");
         }
     }
 
@@ -185,6 +190,67 @@ public final class Store implements AutoCloseable {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
+    }
+
+    /**
+     * Conversations decided for a month (yyyy-MM of the conversation start in UTC, as the rules'
+     * Call fact has it) that a staff member took, with the first such user. Read from the stored
+     * bundles, so no Genesys call is needed.
+     */
+    public synchronized List<Staffed> staffedConversations(String month) throws SQLException {
+        List<Staffed> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT DISTINCT conversation_id, bundle FROM decisions")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Staffed s = staffed(rs.getString(1), rs.getString(2), month);
+                    if (s != null) {
+                        out.add(s);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Staffed staffed(String conversationId, String bundleJson, String month) {
+        try {
+            var c = com.recguard.json.BundleReader.read(bundleJson).conversation();
+            if (c.conversationStart() == null
+                    || !java.time.YearMonth.from(c.conversationStart().atOffset(java.time.ZoneOffset.UTC)).toString().equals(month)) {
+                return null;
+            }
+            return c.participants().stream()
+                    .filter(p -> p.role() == com.recguard.model.Participant.Role.STAFF && p.userId() != null)
+                    .map(com.recguard.model.Participant::userId).sorted().findFirst()
+                    .map(agent -> new Staffed(conversationId, agent)).orElse(null);
+        } catch (com.recguard.json.BundleFormatException e) {
+            return null;
+        }
+    }
+
+    public synchronized String calibrationOf(String conversationId) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT calibration_id FROM calibrations WHERE conversation_id = ?")) {
+            ps.setString(1, conversationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    public synchronized void calibrated(String month, String conversationId, String calibrationId) throws SQLException {
+        update("INSERT INTO calibrations (conversation_id, month, calibration_id) VALUES (?,?,?)", conversationId, month, calibrationId);
+    }
+
+    /** Calibration ids by month, months in order. */
+    public synchronized java.util.SortedMap<String, List<String>> calibrationsByMonth() throws SQLException {
+        java.util.SortedMap<String, List<String>> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT month, calibration_id FROM calibrations ORDER BY month, calibration_id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        return out;
     }
 
     // ---- outbox

@@ -204,9 +204,9 @@ public final class GenesysActions implements ActionHandler {
                 continue;
             }
             Evaluation evaluation = new Evaluation();
-            evaluation.setEvaluationForm(ref(EvaluationForm.class, config.qaFormId()));
-            evaluation.setAgent(ref(User.class, agent));
-            evaluation.setEvaluator(ref(User.class, config.qaEvaluatorId()));
+            evaluation.setEvaluationForm(client.reference(EvaluationForm.class, config.qaFormId()));
+            evaluation.setAgent(client.reference(User.class, agent));
+            evaluation.setEvaluator(client.reference(User.class, config.qaEvaluatorId()));
             evaluation.setStatus(Evaluation.StatusEnum.PENDING);
             client.call(CREATE_EVALUATION, () -> quality.postQualityConversationEvaluations(id, evaluation, null));
             LOG.info("Compliance evaluation of {} for agent {} queued ({})", id, agent, task.action().params());
@@ -217,14 +217,6 @@ public final class GenesysActions implements ActionHandler {
      * An SDK entity carrying only its id. The SDK models treat ids as read-only (no setter), so the
      * reference is read from JSON with the SDK's own mapper.
      */
-    private <T> T ref(Class<T> type, String id) throws ActionException {
-        try {
-            return Objects.requireNonNull(client.read("{\"id\":" + jsonString(id) + "}", type));
-        } catch (IOException | RuntimeException e) {
-            throw ActionException.permanent("cannot build a " + type.getSimpleName() + " reference for " + id, e);
-        }
-    }
-
     static String jsonString(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {

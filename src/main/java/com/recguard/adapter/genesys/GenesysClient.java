@@ -131,6 +131,15 @@ public final class GenesysClient implements AutoCloseable {
         }
     }
 
+    /** An SDK model object that only names an id ({@code {"id": …}}), for references in request bodies. */
+    <T> T reference(Class<T> type, String id) throws ActionException {
+        try {
+            return java.util.Objects.requireNonNull(read("{\"id\":" + GenesysActions.jsonString(id) + "}", type));
+        } catch (IOException | RuntimeException e) {
+            throw ActionException.permanent("cannot build a " + type.getSimpleName() + " reference for " + id, e);
+        }
+    }
+
     /** Reads a JSON document with the SDK's mapper (dates and unknown fields handled as for API calls). */
     <T> T read(String json, Class<T> type) throws IOException {
         return api.deserialize(json, type);
