@@ -162,7 +162,7 @@ public final class GenesysClient implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(config.timeout()).GET().build();
         HttpResponse<T> response;
         try {
-            response = plainHttp.send(request, handler);
+            response = sendGet(request, handler);
         } catch (IOException e) {
             throw ActionException.retryable(what.label() + " failed: " + e, null, e);
         } catch (InterruptedException e) {
@@ -183,6 +183,20 @@ public final class GenesysClient implements AutoCloseable {
                     h -> response.headers().firstValue(h).orElse(null), null, clock), null);
         }
         throw ActionException.permanent(text, null);
+    }
+
+    /**
+     * A GET, sent once more at once when the first attempt dies on the connection ("EOF reached
+     * while reading"): the JDK client may pick a pooled keep-alive connection the server has
+     * just closed. A GET is safe to repeat; any other failure is the caller's to retry later.
+     */
+    private <T> HttpResponse<T> sendGet(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        try {
+            return plainHttp.send(request, handler);
+        } catch (IOException e) {
+            return plainHttp.send(request, handler);
+        }
     }
 
     private synchronized String authorise() throws ActionException {
