@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "recguard", mixinStandardHelpOptions = true, version = "recguard 0.1.0",
         description = "MiFID II call-recording compliance evaluator for Genesys Cloud CX.",
-        subcommands = {CheckCommand.class, ReplayCommand.class, EvaluateCommand.class, LintCommand.class, ExplainCommand.class, DiffCommand.class, WatchCommand.class, VerifyLogCommand.class})
+        subcommands = {CheckCommand.class, ReplayCommand.class, EvaluateCommand.class, LintCommand.class, ExplainCommand.class, DiffCommand.class, WatchCommand.class, VerifyLogCommand.class, GenerateCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
