@@ -1,5 +1,6 @@
 package com.recguard.bench;
 
+import com.recguard.core.Evaluator;
 import com.recguard.generate.BundleGenerator;
 import com.recguard.generate.GeneratedFixture;
 import com.recguard.json.BundleFormatException;
@@ -56,6 +57,30 @@ final class BenchCorpus {
             out.add(FixtureWriter.writeBundle(f.bundle()));
         }
         return out;
+    }
+
+    /**
+     * Runs a fixed number of decisions (and reads) before JMH's own warm-up. On a shared machine a
+     * time-based warm-up may end before the JIT has compiled the hot paths (its threads get little
+     * CPU too); a count of operations does not depend on the scheduler.
+     */
+    static void warmUp(Evaluator evaluator, List<String> json, int decisions) {
+        List<Bundle> bundles = parse(json);
+        for (int i = 0; i < decisions; i++) {
+            evaluator.evaluate(bundles.get(i % bundles.size()));
+            if (i % 4 == 0) {
+                try {
+                    BundleReader.read(json.get(i % json.size()));
+                } catch (BundleFormatException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /** The scaling benchmarks' warm-up: 8,000 decisions of the realistic mix, before the variant measured. */
+    static void warmUp(Evaluator evaluator) {
+        warmUp(evaluator, json(SIZE, 1), 8_000);
     }
 
     static List<Bundle> parse(List<String> json) {

@@ -21,10 +21,11 @@ public class Decisions {
         List<String> j = BenchCorpus.json(BenchCorpus.SIZE, 1);
         json = j.toArray(String[]::new);
         bundles = BenchCorpus.parse(j).toArray(Bundle[]::new);
-        // Every bundle must evaluate (a contradiction would make the numbers meaningless).
+        // Every bundle must evaluate (a contradiction would make the numbers meaningless); then warm up.
         for (Bundle b : bundles) {
             evaluator.evaluate(b);
         }
+        BenchCorpus.warmUp(evaluator, j, 10_000);
     }
 
     /** Each thread walks the corpus from its own starting point. */

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 4, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Duser.timezone=UTC"})
 @Threads(1)
@@ -47,6 +47,7 @@ public class HoldScaling {
     @Setup(Level.Trial)
     public void setUp() {
         evaluator = new Evaluator(BenchCorpus.shippedPack());
+        BenchCorpus.warmUp(evaluator);
         List<LegalHold> register = register(holds);
         List<Bundle> parsed = BenchCorpus.parse(BenchCorpus.json(128, 1));
         bundles = parsed.stream().map(b -> new Bundle(b.conversation(), b.recordings(), b.recordingStops(), b.ivr(),

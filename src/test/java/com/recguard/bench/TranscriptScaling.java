@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 4, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Duser.timezone=UTC"})
 @Threads(1)
@@ -45,6 +45,7 @@ public class TranscriptScaling {
     @Setup(Level.Trial)
     public void setUp() {
         evaluator = new Evaluator(BenchCorpus.shippedPack());
+        BenchCorpus.warmUp(evaluator);
         List<String> j = BenchCorpus.json(128, scale);
         json = j.toArray(String[]::new);
         bundles = BenchCorpus.parse(j).toArray(Bundle[]::new);
