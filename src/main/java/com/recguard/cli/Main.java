@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
         description = "MiFID II call-recording compliance evaluator for Genesys Cloud CX.",
         subcommands = {CheckCommand.class, ReplayCommand.class, EvaluateCommand.class, ExplainCommand.class,
                 LintCommand.class, DiffCommand.class, WatchCommand.class, VerifyLogCommand.class,
-                ArchiveCommand.class, VerifyCommand.class, ReleaseHoldCommand.class, AuditCommand.class,
-                ServeCommand.class})
+                GenerateCommand.class, ArchiveCommand.class, VerifyCommand.class, ReleaseHoldCommand.class,
+                AuditCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
