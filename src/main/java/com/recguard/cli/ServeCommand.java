@@ -49,7 +49,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code recguard serve}: the composition root of the service. Every setting comes from the
  * environment (README, "Running the service"); nothing is read from the clock for decisions.
  */
-@Command(name = "serve", description = {
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Run the service: Genesys events in (HTTP), facts gathered, decisions made and their actions carried out",
         "in Genesys Cloud and the Object Lock archive, durably. Settings come from the environment (see README)."})
 final class ServeCommand implements Callable<Integer> {
