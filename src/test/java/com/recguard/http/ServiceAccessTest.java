@@ -306,6 +306,16 @@ class ServiceAccessTest {
     }
 
     @Test
+    void the_example_event_in_the_readme_is_accepted() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int from = readme.indexOf("<<'JSON'\n") + "<<'JSON'\n".length();
+        String example = readme.substring(from, readme.indexOf("\nJSON\n", from));
+        var r = send("POST", "/events", example, EVENT_TOKEN);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        assertThat(r.body()).contains("\"conversationId\":\"0b7c3a52-1c2d-4e5f-8a9b-0c1d2e3f4a5b\"");
+    }
+
+    @Test
     void a_conversation_id_that_is_not_a_json_string_is_refused_with_400_naming_the_field() throws Exception {
         for (String id : List.of("42", "true", "{\"id\":\"c-uk\"}")) {
             var r = send("POST", "/events", event(id), EVENT_TOKEN);
