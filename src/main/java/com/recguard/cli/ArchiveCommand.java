@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "archive", description = {
+@Command(name = "archive", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Evaluate a bundle and carry out its ARCHIVE and APPLY_LEGAL_HOLD actions against S3 with Object Lock.",
         "Endpoint and credentials come from AWS_ENDPOINT_URL_S3, AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY.",
         "Exit 0 archived (or already), 1 an integrity conflict (nothing overwritten), 2 cannot run."})

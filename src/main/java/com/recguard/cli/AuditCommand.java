@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "audit", description = {
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Check the Genesys org and the archive buckets against the configuration guide (rules/config/).",
         "Live by default (GENESYS_* and AWS_* variables, see docs/config-audit.md), or offline with --snapshot.",
         "Exit 0 compliant, 1 findings, 2 cannot run."})

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "diff", description = {
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Replay a corpus of bundles through two rule packs and report every changed decision, grouped by",
         "kind of change with counts and examples. Exit 0 nothing changed, 1 something changed, 2 cannot run."})
 final class DiffCommand implements Callable<Integer> {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "evaluate", description = "Evaluate one bundle (a file, or - for stdin) and print its decision JSON.")
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Evaluate one bundle (a file, or - for stdin) and print its decision JSON.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "explain", description = {
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Explain the decision for one bundle in plain language: each rule that fired, its policy clause and",
         "the facts it matched; for each area, the rules that did not fire and the condition that failed first."})
 final class ExplainCommand implements Callable<Integer> {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "generate", description = {
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Write N realistic fixtures (bundle plus the decision POLICY.md's defaults call for) made from a seed.",
         "The same seed always writes the same bytes; fixture i does not depend on N. For load tests and replay.",
         "Exit 0 written, 2 cannot write."})

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "lint", description = {
+@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Find rule-pack foot-guns: modify that can re-fire its rule, salience without a comment, missing or",
         "duplicate @id, package not matching its folder, unused table rows, lexicon phrases containing each other.",
         "Exit 0 clean, 1 findings, 2 the pack does not compile."})
@@ -29,14 +30,24 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         RulePack pack = rules.loadOrReport(out);
-        if (pack == null) {
+        RulePack config = rules.hasConfigPack() ? rules.loadConfigOrReport(out) : null;
+        if (pack == null || (rules.hasConfigPack() && config == null)) {
             return Main.CANNOT_RUN;
         }
-        List<LintFinding> findings = new ArrayList<>(DrlLint.lint(pack.dir(), pack.drlFiles()));
+        // The configuration rules are held to the same DRL lint, in one pass with the conversation
+        // rules so an @id used in both packs is found. The table lint stays with the conversation
+        // tables: its checks (zones, area codes, lexicon) are about them.
+        List<String> drl = new ArrayList<>(pack.drlFiles());
+        int ruleCount = pack.rules().size();
+        if (config != null) {
+            drl.addAll(config.drlFiles());
+            ruleCount += config.rules().size();
+        }
+        List<LintFinding> findings = new ArrayList<>(DrlLint.lint(pack.dir(), drl));
         findings.addAll(TableLint.lint(pack.dir(), pack.tableFacts(), pack.lexiconPhrases()));
         findings.sort(null);
         findings.forEach(f -> out.println(f.format(pack.dir())));
-        out.println(findings.size() + " finding(s) in " + pack.rules().size() + " rules");
+        out.println(findings.size() + " finding(s) in " + ruleCount + " rules");
         return findings.isEmpty() ? Main.OK : Main.FINDINGS;
     }
 }

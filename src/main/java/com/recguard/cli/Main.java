@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  * an integrity conflict); 2 cannot run (bad rules, unreadable input, bad usage, a bucket that
  * fails preflight, S3 unreachable).
  */
-@Command(name = "recguard", mixinStandardHelpOptions = true, version = "recguard 0.1.0",
+@Command(name = "recguard", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "MiFID II call-recording compliance evaluator for Genesys Cloud CX.",
         subcommands = {CheckCommand.class, ReplayCommand.class, EvaluateCommand.class, ExplainCommand.class,
                 LintCommand.class, DiffCommand.class, WatchCommand.class, VerifyLogCommand.class,

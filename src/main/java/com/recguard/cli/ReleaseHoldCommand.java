@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "release-hold", description = {
+@Command(name = "release-hold", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Release the legal hold of an archived conversation. The release (reason, who, when, which hold reasons)",
         "is first stored as a locked object of its own; then the S3 legal hold is turned off on every object.",
         "The COMPLIANCE retention stays. Exit 0 released, 2 cannot run (no archive, not held, no reason)."})

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "replay", description = {
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Run fixtures against the rule pack. One line per failing fixture, then 'N passed, N failed'.",
         "Exit 0 all pass, 1 any failed, 2 an unreadable fixture or rule pack."})
 final class ReplayCommand implements Callable<Integer> {

@@ -16,6 +16,23 @@ final class RulesOption {
         return rules != null ? rules : Locations.defaultDir("rules");
     }
 
+    /** Whether the folder has a configuration-audit pack ({@code config/}) beside the conversation pack. */
+    boolean hasConfigPack() {
+        return java.nio.file.Files.isDirectory(dir().resolve(RulePack.CONFIG_FOLDER));
+    }
+
+    /** The compiled configuration-audit pack, or null after printing every problem as {@code file:line: message}. */
+    RulePack loadConfigOrReport(PrintWriter report) {
+        try {
+            return RulePack.loadConfig(dir());
+        } catch (RulePackException e) {
+            e.problems().forEach(report::println);
+            report.println("configuration pack " + dir().resolve(RulePack.CONFIG_FOLDER) + " has " + e.problems().size()
+                    + " error(s)");
+            return null;
+        }
+    }
+
     /** The compiled pack, or null after printing every problem as {@code file:line: message}. */
     RulePack loadOrReport(PrintWriter report) {
         try {

@@ -11,6 +11,7 @@ import com.recguard.adapter.sqs.SqsConsumer;
 import com.recguard.adapter.webhook.AlertSink;
 import com.recguard.archive.Archiver;
 import com.recguard.http.EventAuth;
+import com.recguard.http.Operators;
 import com.recguard.http.ServiceHttp;
 import com.recguard.json.ArchiveJson;
 import com.recguard.json.DecisionLogFile;
@@ -48,7 +49,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code recguard serve}: the composition root of the service. Every setting comes from the
  * environment (README, "Running the service"); nothing is read from the clock for decisions.
  */
-@Command(name = "serve", description = {
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Run the service: Genesys events in (HTTP), facts gathered, decisions made and their actions carried out",
         "in Genesys Cloud and the Object Lock archive, durably. Settings come from the environment (see README)."})
 final class ServeCommand implements Callable<Integer> {
@@ -85,6 +87,17 @@ final class ServeCommand implements Callable<Integer> {
             err.println("recguard serve: " + e.getMessage());
             return Main.CANNOT_RUN;
         }
+        Operators operators;
+        try {
+            operators = Operators.load(Path.of(setting("RECGUARD_OPERATORS", var.resolve("operators.csv").toString())));
+        } catch (Operators.OperatorsException e) {
+            e.problems().forEach(p -> err.println("recguard serve: RECGUARD_OPERATORS: " + p));
+            return Main.CANNOT_RUN;
+        }
+        if (operators.knowsToken(env.get("RECGUARD_EVENT_TOKEN"))) {
+            err.println("recguard serve: RECGUARD_OPERATORS lists the event-source token; operators need tokens of their own");
+            return Main.CANNOT_RUN;
+        }
         try (Store store = Store.open(setting("RECGUARD_DB", "jdbc:sqlite:" + var.resolve("recguard.db")));
              GenesysClient genesys = new GenesysClient(genesysConfig, clock);
              S3ObjectStore s3 = archive.store()) {
@@ -117,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
             MonthlyCalibration calibration = new MonthlyCalibration(store, new GenesysQuality(genesys),
                     List.of(setting("GENESYS_QA_CALIBRATION_EVALUATORS", genesysConfig.qaEvaluatorId()).split("\\s*,\\s*")),
                     Integer.parseInt(setting("RECGUARD_CALIBRATIONS_PER_MONTH", "3")), "recguard-calibration");
-            try (ServiceHttp http = new ServiceHttp(service, metrics, sweep, auth, clock).withCalibration(calibration)
+            try (ServiceHttp http = new ServiceHttp(service, metrics, sweep, auth, clock).withCalibration(calibration).withOperators(operators)
                          .start(setting("RECGUARD_HOST", "127.0.0.1"), Integer.parseInt(setting("RECGUARD_PORT", "8080")));
                  ServiceRunner runner = new ServiceRunner(service, sweep, metrics, clock,
                          Duration.ofMillis(Long.parseLong(setting("RECGUARD_POLL_MS", "200"))), Duration.ofSeconds(2),

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "verify", description = {
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Re-hash archived objects against their manifests; report any mismatch, missing object or weaker protection",
         "(mode not COMPLIANCE, retain-until earlier than the manifest's, legal hold missing on a held conversation).",
         "Exit 0 clean, 1 findings, 2 cannot run."})

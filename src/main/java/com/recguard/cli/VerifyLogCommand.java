@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "verify-log", description = {
+@Command(name = "verify-log", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Check a decision log: every entry links to the one before and matches its hash (an edited, deleted or",
         "reordered entry is found), and a sample of entries re-evaluated with --rules gives the same decision bytes.",
         "Exit 0 intact and reproducible, 1 findings, 2 cannot run."})

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "watch", description = {
+@Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
         "Re-run check and the fixtures whenever a file under the rules or fixtures changes, and show only",
         "what changed: fixtures that now fail or now pass, and rule-pack errors. Stop with Ctrl-C."})
 final class WatchCommand implements Callable<Integer> {

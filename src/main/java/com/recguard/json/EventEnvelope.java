@@ -32,12 +32,22 @@ public record EventEnvelope(String topicName, String conversationId, Instant eve
                     + " (conversation customer.end, user.end, acw, or recordings)");
         }
         JsonNode body2 = detail.path("eventBody");
-        String id = body2.hasNonNull("conversationId") ? body2.get("conversationId").asText()
+        JsonNode given = body2.get("conversationId");
+        if (given != null && !given.isNull() && !given.isTextual()) {
+            // 42 or true is not a Genesys conversation id: refuse it rather than act on its text.
+            throw new BundleFormatException("detail.eventBody.conversationId must be a JSON string, not "
+                    + given.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + abbreviate(given.toString()));
+        }
+        String id = given != null && !given.isNull() ? given.asText()
                 : m.group(1) != null ? m.group(1) : m.group(2);
         if (id == null || id.isBlank() || id.equals("{id}")) {
             throw new BundleFormatException("no conversation id in detail.eventBody.conversationId or the topic name");
         }
         return new EventEnvelope(topic, id, eventTime(root, body2));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     /** eventBody.eventTime is epoch milliseconds (a long, whatever the SDK's Integer says); else the envelope time. */

@@ -117,6 +117,16 @@ public final class RecguardService {
         }
     }
 
+    /**
+     * Journals an event refused before it could be read (a body that is not UTF-8, say) as
+     * REJECTED with the reason; {@code keptBody} is the body in a lossless form, so nothing is lost.
+     */
+    public Intake refuse(String sourceName, String keptBody, String reason) throws SQLException {
+        long id = store.journal(sourceName, null, null, keptBody, EventStatus.REJECTED, reason, clock.instant());
+        events.event("rejected");
+        return new Intake(id, false, reason, null);
+    }
+
     /** Journals a conversation found by the completeness sweep, as if an event had brought it. */
     public long acceptFromSweep(String conversationId, Instant endedBy) throws SQLException {
         String body = "{\"detail-type\":\"sweep\",\"detail\":{\"topicName\":\"v2.detail.events.conversation." + conversationId

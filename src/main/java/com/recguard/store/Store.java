@@ -112,6 +112,18 @@ public final class Store implements AutoCloseable {
         return events("WHERE status = ? ORDER BY id LIMIT ?", status.name(), limit);
     }
 
+    /** A page of events with this status: ids above {@code after}, oldest first (operator lists). */
+    public synchronized List<Event> events(EventStatus status, long after, int limit) throws SQLException {
+        // after is a long, so writing it into the statement cannot inject anything.
+        return events("WHERE status = ? AND id > " + after + " ORDER BY id LIMIT ?", status.name(), limit);
+    }
+
+    /** One journaled event, whatever its status, or null. */
+    public synchronized Event event(long id) throws SQLException {
+        List<Event> found = events("WHERE id = ? LIMIT ?", id, 1);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     private List<Event> events(String where, Object arg, int limit) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT id, source, topic, conversation_id, body, status, reason,"
                 + " received_at, attempts, next_attempt_at FROM journal " + where)) {
@@ -262,6 +274,11 @@ public final class Store implements AutoCloseable {
 
     public synchronized List<Item> items(ItemStatus status) throws SQLException {
         return items("WHERE status = ? ORDER BY id LIMIT ?", status.name(), null, 10_000);
+    }
+
+    /** A page of outbox entries with this status: ids above {@code after}, oldest first (operator lists). */
+    public synchronized List<Item> items(ItemStatus status, long after, int limit) throws SQLException {
+        return items("WHERE status = ? AND id > ? ORDER BY id LIMIT ?", status.name(), after, limit);
     }
 
     private List<Item> items(String where, Object a, Object b, int limit) throws SQLException {

@@ -55,7 +55,8 @@ class CliTest {
     void check_reports_the_pack_it_compiled() {
         Run r = recguard("check", "--rules", TestPaths.RULES.toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).matches("(?s)ok: \\d+ rules, 2 lexicon phrases in rules \\(sha256:[0-9a-f]{64}\\)\\s*");
+        assertThat(r.out()).matches("(?s)ok: \\d+ rules, 2 lexicon phrases in rules \\(sha256:[0-9a-f]{64}\\)\n"
+                + "ok: \\d+ configuration-audit rules in .*\\s*");
     }
 
     @Test

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceTest {
 
     static final String TOKEN = "test-token";
+    static final String OPERATOR = "operator-token";
 
     @TempDir
     Path tmp;
@@ -99,7 +100,10 @@ class ServiceTest {
         service = new RecguardService(store, packs, source, List.of(recorder, new RealTimeActions()), holds, null, clock,
                 ServiceEvents.NONE, RecguardService.Settings.defaults("node-1"));
         PrometheusMetrics metrics = new PrometheusMetrics(() -> 0, () -> 0, () -> 0);
-        http = new ServiceHttp(service, metrics, null, new EventAuth(TOKEN, "hmac-secret"), clock).start("127.0.0.1", 0);
+        http = new ServiceHttp(service, metrics, null, new EventAuth(TOKEN, "hmac-secret"), clock)
+                .withOperators(com.recguard.http.Operators.parse("operators", List.of("legal@firm,operator,"
+                        + com.recguard.http.Operators.hashOf(OPERATOR))))
+                .start("127.0.0.1", 0);
     }
 
     @AfterEach
@@ -130,7 +134,8 @@ class ServiceTest {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).build(),
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
+                        .header("Authorization", "Bearer " + OPERATOR).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -209,7 +214,7 @@ class ServiceTest {
         long id = store.items(Store.ItemStatus.DEAD).get(0).id();
 
         failWith.clear();
-        assertThat(post("/deadletters/" + id + "/replay", "", "Bearer " + TOKEN).statusCode()).isEqualTo(200);
+        assertThat(post("/deadletters/" + id + "/replay", "", "Bearer " + OPERATOR).statusCode()).isEqualTo(200);
         service.dispatchDue();
         assertThat(executed).containsOnlyOnce("c-uk ARCHIVE");
         assertThat(store.items(Store.ItemStatus.DEAD)).isEmpty();
@@ -241,7 +246,7 @@ class ServiceTest {
         assertThat(get("/events/failed").body()).contains("c-missing", "404 conversation c-missing not found");
         genesys.put("c-missing", fixture("fixtures/conversations/clean-uk-advisory-call.json"));
         long id = store.events(Store.EventStatus.FAILED, 10).get(0).id();
-        assertThat(post("/events/" + id + "/replay", "", "Bearer " + TOKEN).statusCode()).isEqualTo(200);
+        assertThat(post("/events/" + id + "/replay", "", "Bearer " + OPERATOR).statusCode()).isEqualTo(200);
         assertThat(service.processDue()).isEqualTo(1);
     }
 
@@ -259,14 +264,15 @@ class ServiceTest {
 
     @Test
     void holds_are_added_and_released_through_the_api_with_an_audit_trail() throws Exception {
-        var added = post("/holds", "{\"id\":\"LH-9\",\"userIds\":[\"u-advisor-7\"],\"from\":\"2026-01-01\",\"who\":\"legal@firm\","
-                + "\"why\":\"FCA inquiry 2026-14\"}", "Bearer " + TOKEN);
+        var added = post("/holds", "{\"id\":\"LH-9\",\"userIds\":[\"u-advisor-7\"],\"from\":\"2026-01-01\","
+                + "\"why\":\"FCA inquiry 2026-14\"}", "Bearer " + OPERATOR);
         assertThat(added.statusCode()).isEqualTo(201);
         assertThat(get("/holds").body()).contains("LH-9");
-        HttpRequest noReason = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/holds/LH-9")).DELETE().build();
+        HttpRequest noReason = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/holds/LH-9"))
+                .header("Authorization", "Bearer " + OPERATOR).DELETE().build();
         assertThat(client.send(noReason, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
         HttpRequest release = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port()
-                + "/holds/LH-9?who=legal@firm&why=inquiry%20closed")).DELETE().build();
+                + "/holds/LH-9?why=inquiry%20closed")).header("Authorization", "Bearer " + OPERATOR).DELETE().build();
         assertThat(client.send(release, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         assertThat(Files.readString(tmp.resolve("holds.json.audit.jsonl")))
                 .contains("\"op\":\"put\",\"holdId\":\"LH-9\",\"who\":\"legal@firm\",\"why\":\"FCA inquiry 2026-14\"")

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.recguard.adapter.s3.S3ObjectStore;
 import com.recguard.adapter.s3.S3Settings;
+import com.recguard.http.Operators;
 import com.recguard.servers.Processes;
 import com.recguard.servers.S3Server;
 import com.recguard.servers.SharedServers;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +75,8 @@ class ServiceProcessKillTest {
         }
         int port = Processes.freePort();
         Map<String, String> env = new HashMap<>(GenesysStub.env(wm));
+        Files.createDirectories(tmp.resolve("var"));
+        Files.writeString(tmp.resolve("var/operators.csv"), "kill-test,viewer," + Operators.hashOf("kill-operator") + "\n");
         env.putAll(Map.of("RECGUARD_EVENT_TOKEN", "kill-token", "RECGUARD_PORT", String.valueOf(port),
                 "RECGUARD_VAR", tmp.resolve("var").toString(), "RECGUARD_POLL_MS", "50",
                 "RECGUARD_ARCHIVE_BUCKET", template, "RECGUARD_FIXTURES", tmp.resolve("no-fixtures").toString(),
@@ -108,7 +112,7 @@ class ServiceProcessKillTest {
             double recovery = (System.nanoTime() - restart) / 1e9;
             System.out.printf("service recovery after SIGKILL: %.2f s from restart to all actions done%n", recovery);
             assertThat(done).as("work finished after the restart; log: " + Processes.tail(tmp.resolve("serve-2.log"))).isTrue();
-            assertThat(fetch(port, "/deadletters")).isEqualTo("[]");
+            assertThat(fetch(port, "/deadletters")).isEqualTo("{\"items\":[],\"next\":null}");
         } finally {
             second.destroy();
             second.waitFor();
@@ -122,7 +126,8 @@ class ServiceProcessKillTest {
     }
 
     private String fetch(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer kill-operator").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
