@@ -41,12 +41,12 @@ final class RulesOption {
             r = BuildOrderCheck.run(pack, fixtures);
         } catch (RulePackException e) {
             e.problems().forEach(report::println);
-            report.println("rule pack " + dir() + " refused: it could not be cross-compiled; nothing was evaluated");
+            report.println("rule pack " + dir() + " refused: it could not be cross-compiled for the build-order check");
             return null;
         }
         if (!r.passed()) {
             r.problems().forEach(report::println);
-            report.println("rule pack " + dir() + " refused; nothing was evaluated");
+            report.println("rule pack " + dir() + " refused: its decisions depend on how Drools builds its network");
             return null;
         }
         return r;
