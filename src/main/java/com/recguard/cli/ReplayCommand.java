@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
         "Run fixtures against the rule pack. One line per failing fixture, then 'N passed, N failed'.",
-        "Exit 0 all pass, 1 any failed, 2 an unreadable fixture or rule pack."})
+        "Exit 0 all pass, 1 any failed, 2 an unreadable fixture or rule pack, or a pack refused because",
+        "a fixture decides differently when the pack is compiled a second way (one package, reverse order)."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
@@ -62,6 +63,9 @@ final class ReplayCommand implements Callable<Integer> {
             files = Replay.discover(paths.isEmpty() ? List.of(Locations.defaultDir("fixtures")) : paths);
         } catch (NoSuchFileException e) {
             err.println(e.getFile() + ": no such file or folder");
+            return Main.CANNOT_RUN;
+        }
+        if (rules.crossCheckOrReport(pack, files, err) == null) {
             return Main.CANNOT_RUN;
         }
         Evaluator evaluator = new Evaluator(pack);

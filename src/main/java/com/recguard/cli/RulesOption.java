@@ -1,9 +1,11 @@
 package com.recguard.cli;
 
+import com.recguard.fixtures.BuildOrderCheck;
 import com.recguard.rules.RulePack;
 import com.recguard.rules.RulePackException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The {@code --rules DIR} option shared by the commands, and loading the pack it names. */
@@ -42,5 +44,28 @@ final class RulesOption {
             report.println("rule pack " + dir() + " has " + e.problems().size() + " error(s); nothing was evaluated");
             return null;
         }
+    }
+
+    /**
+     * The build-order cross-check ({@link BuildOrderCheck}) of a compiled pack over these fixtures:
+     * the result, or null after printing every fixture that decides differently and that the pack
+     * is refused. Run by check, replay and lint; evaluate, explain and the other single-bundle
+     * commands skip it (a second compile per bundle would double their start-up).
+     */
+    BuildOrderCheck.Result crossCheckOrReport(RulePack pack, List<Path> fixtures, PrintWriter report) {
+        BuildOrderCheck.Result r;
+        try {
+            r = BuildOrderCheck.run(pack, fixtures);
+        } catch (RulePackException e) {
+            e.problems().forEach(report::println);
+            report.println("rule pack " + dir() + " refused: it could not be cross-compiled for the build-order check");
+            return null;
+        }
+        if (!r.passed()) {
+            r.problems().forEach(report::println);
+            report.println("rule pack " + dir() + " refused: its decisions depend on how Drools builds its network");
+            return null;
+        }
+        return r;
     }
 }

@@ -10,6 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -18,7 +23,8 @@ import org.drools.drl.parser.DroolsParserException;
 /**
  * DRL foot-guns that compile but mislead: a {@code modify}/{@code update} that can re-fire its own
  * rule, salience without a comment saying why, a rule without {@code @id} or with a duplicate
- * one, a package that does not mirror the folder, and more than one rule in a file.
+ * one, a package that does not mirror the folder, more than one rule in a file, and
+ * {@code exists(A() and not B())}, which Drools 10.0 to 10.2 can silently stop firing.
  */
 public final class DrlLint {
 
@@ -80,6 +86,12 @@ public final class DrlLint {
             out.add(new LintFinding(file, line, "rule \"" + rule.getName() + "\" modifies a fact without no-loop or"
                     + " lock-on-active: the change can make the rule fire again, forever. Prefer insertLogical of a conclusion"));
         }
+        if (rule.getLhs() != null && existsOverNot(rule.getLhs())) {
+            out.add(new LintFinding(file, line, "rule \"" + rule.getName() + "\" uses exists( ... and not ... ): on Drools"
+                    + " 10.0-10.2 such a rule can silently stop firing when a rule in another package also opens an exists"
+                    + " with the same pattern (apache/incubator-kie 7115). Write the two conditions at the top level,"
+                    + " or conclude the inner part in a rule of its own and test exists of that conclusion"));
+        }
         if (rule.getAttributes().containsKey("salience")) {
             int salienceLine = rule.getAttributes().get("salience").getLine();
             String[] lines = src.split("\n", -1);
@@ -90,6 +102,25 @@ public final class DrlLint {
                         + " why this rule must fire before others; with insertLogical, order rarely matters"));
             }
         }
+    }
+
+    /** True when some exists(...) holds a group of conditions one of which is a not(...). */
+    private static boolean existsOverNot(BaseDescr d) {
+        if (d instanceof ExistsDescr exists) {
+            for (Object child : exists.getDescrs()) {
+                if (child instanceof AndDescr and && and.getDescrs().stream().anyMatch(c -> c instanceof NotDescr)) {
+                    return true;
+                }
+            }
+        }
+        if (d instanceof ConditionalElementDescr ce) {
+            for (Object child : ce.getDescrs()) {
+                if (child instanceof BaseDescr b && existsOverNot(b)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static int lineOf(String src, String prefix) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -18,6 +19,10 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
@@ -54,19 +59,34 @@ public final class RulePack {
     private final List<String> lexiconPhrases;
     private final Map<String, RuleInfo> rulesById;
     private final List<String> drlFiles;
+    /** The DRL text as compiled, by file: the cross-compile must build exactly these bytes, not a later edit. */
+    private final Map<String, String> drlSources;
+    private final BetaNodeSharing sharing;
     private final BlockingQueue<PreparedSession> pool = new ArrayBlockingQueue<>(POOL_SIZE);
 
+    /**
+     * Whether Drools may share the join nodes of rules with a common opening. The shipped packs
+     * run with sharing OFF (see {@link #newKieBase}); ON is Drools' own default and exists so that
+     * tests can show what the build-order cross-check catches when sharing is back on.
+     */
+    public enum BetaNodeSharing { OFF, ON }
+
     private RulePack(Path dir, String sha256, KieBase kieBase, Tables.Loaded tables, Map<String, RuleInfo> rulesById,
-            List<String> drlFiles) {
-        this.drlFiles = List.copyOf(drlFiles);
+            Map<String, String> drlSources, BetaNodeSharing sharing) {
+        this.drlSources = Collections.unmodifiableMap(new LinkedHashMap<>(drlSources));
+        this.drlFiles = List.copyOf(drlSources.keySet());
+        this.sharing = sharing;
         this.dir = dir;
         this.sha256 = sha256;
         this.kieBase = kieBase;
+        this.tables = tables;
         this.tableFacts = List.copyOf(tables.facts());
         this.lexiconPhrases = List.copyOf(tables.lexicon());
         this.lexicon = PhraseMatcher.of(tables.lexicon());
         this.rulesById = rulesById;
     }
+
+    private final Tables.Loaded tables;
 
     /**
      * The folder of the configuration-audit pack inside a rules folder. It is a pack of its own:
@@ -87,7 +107,12 @@ public final class RulePack {
      * problem found (DRL, tables, ids) is reported at once.
      */
     public static RulePack load(Path dir) throws RulePackException {
-        return load(dir, f -> !f.startsWith(CONFIG_FOLDER));
+        return load(dir, BetaNodeSharing.OFF);
+    }
+
+    /** {@link #load(Path)} with the given node sharing; the shipped commands use {@link BetaNodeSharing#OFF}. */
+    public static RulePack load(Path dir, BetaNodeSharing sharing) throws RulePackException {
+        return load(dir, f -> !f.startsWith(CONFIG_FOLDER), sharing);
     }
 
     /**
@@ -98,10 +123,11 @@ public final class RulePack {
         if (Files.isDirectory(rulesDir) && !Files.isDirectory(rulesDir.resolve(CONFIG_FOLDER))) {
             throw new RulePackException(List.of(rulesDir.resolve(CONFIG_FOLDER) + ": no configuration-audit rules here"));
         }
-        return load(rulesDir, f -> f.startsWith(CONFIG_FOLDER) || CONFIG_SHARED_TABLES.contains(f));
+        return load(rulesDir, f -> f.startsWith(CONFIG_FOLDER) || CONFIG_SHARED_TABLES.contains(f), BetaNodeSharing.OFF);
     }
 
-    private static RulePack load(Path dir, java.util.function.Predicate<String> include) throws RulePackException {
+    private static RulePack load(Path dir, java.util.function.Predicate<String> include, BetaNodeSharing sharing)
+            throws RulePackException {
         if (!Files.isDirectory(dir)) {
             throw new RulePackException(List.of(dir + ": not a rule pack folder"));
         }
@@ -111,9 +137,11 @@ public final class RulePack {
         ReleaseId releaseId = ks.newReleaseId("com.recguard.pack", "rules", "1");
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         List<String> csv = new ArrayList<>();
+        Map<String, String> sources = new LinkedHashMap<>();
         for (String f : files) {
             if (f.endsWith(".drl")) {
-                kfs.write(RESOURCE_ROOT + f, read(dir.resolve(f)));
+                sources.put(f, read(dir.resolve(f)));
+                kfs.write(RESOURCE_ROOT + f, sources.get(f));
             } else if (f.endsWith(".csv")) {
                 csv.add(f);
             }
@@ -130,13 +158,83 @@ public final class RulePack {
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
         }
-        KieBase kieBase = newKieBase(ks, releaseId);
+        KieBase kieBase = newKieBase(ks, releaseId, sharing);
         Map<String, RuleInfo> rules = describe(dir, kieBase, problems);
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
         }
-        return new RulePack(dir, hash(dir, files), kieBase, tables, rules,
-                files.stream().filter(f -> f.endsWith(".drl")).toList());
+        return new RulePack(dir, hash(dir, files), kieBase, tables, rules, sources, sharing);
+    }
+
+    /**
+     * The same rules and tables compiled a second way, for the build-order cross-check
+     * ({@code com.recguard.fixtures.BuildOrderCheck}): every fixture must decide byte for byte the
+     * same on both packs. Same sha256, same tables, same node sharing; only the network build differs.
+     *
+     * <p>Why this second way. Drools builds a KieBase package by package: {@code addPackages} sorts
+     * the packages by rule count (largest first) and only the first one is attached in bulk, with
+     * its segment prototypes created once all its rules are in; every later package is attached
+     * rule by rule, splitting the segments of rules already in the network. Within a package, rules
+     * are attached in file order, and the in-memory KieFileSystem hands files over in HashMap order.
+     * The known order-sensitive defects of the 10.x line live in exactly that incremental path
+     * (apache/incubator-kie 7109: an accumulate stops firing after a later rule splits its segment;
+     * 7115: {@code exists(A() and not B())} stops firing when another package also opens an
+     * {@code exists} with A). Here every rule goes into <em>one</em> package, in <em>one</em> file,
+     * in reverse path order: the whole network is attached in the bulk path, no segment is split by
+     * a later package, and rules meet each other in the opposite order. (Only reversing the files
+     * would change nothing: the file system does not keep write order, and package order follows
+     * rule counts.) Each rule is renamed after its file, so sentences repeated across areas cannot
+     * clash in the single package; decisions name rules by {@code @id}, which is kept.
+     */
+    public RulePack crossCompiled() throws RulePackException {
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("com.recguard.pack", "rules-one-package", "1");
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
+        kfs.write(RESOURCE_ROOT + "one-package.drl", onePackage(drlSources));
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<String> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                .map(m -> dir + ": the pack compiles as written but not when its rules are put into one package"
+                        + " (the build-order cross-check needs both): line " + m.getLine() + ": " + oneLine(m.getText()))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new RulePackException(problems);
+        }
+        return new RulePack(dir, sha256, newKieBase(ks, releaseId, sharing), tables, rulesById, drlSources, sharing);
+    }
+
+    private static final Pattern PACKAGE_LINE = Pattern.compile("^\\s*package\\s+[\\w.]+\\s*;?\\s*(//.*)?$");
+    private static final Pattern IMPORT_LINE = Pattern.compile("^\\s*(import\\s+[^;/]+);?\\s*(//.*)?$");
+    private static final Pattern RULE_NAME = Pattern.compile("^(\\s*rule\\s+)(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|[^\\s\"']+)");
+
+    /** Every DRL file as one package {@code rules}, in reverse path order, imports merged, rules renamed after their file. */
+    static String onePackage(Map<String, String> sources) {
+        Set<String> imports = new TreeSet<>();
+        StringBuilder body = new StringBuilder();
+        List<String> files = new ArrayList<>(sources.keySet());
+        Collections.reverse(files);
+        for (String file : files) {
+            body.append("\n// ").append(file).append('\n');
+            for (String line : sources.get(file).split("\n", -1)) {
+                if (PACKAGE_LINE.matcher(line).matches()) {
+                    continue;
+                }
+                Matcher importLine = IMPORT_LINE.matcher(line);
+                if (importLine.matches()) {
+                    imports.add(importLine.group(1).trim() + ";");
+                    continue;
+                }
+                Matcher rule = RULE_NAME.matcher(line);
+                if (rule.find()) {
+                    String name = rule.group(2);
+                    // a double-quoted name is already escaped; a single-quoted or bare one may hold a '"'
+                    name = name.startsWith("\"") ? name.substring(1, name.length() - 1)
+                            : (name.startsWith("'") ? name.substring(1, name.length() - 1) : name).replace("\"", "\\\"");
+                    line = rule.group(1) + "\"" + file + ": " + name + "\"" + line.substring(rule.end());
+                }
+                body.append(line).append('\n');
+            }
+        }
+        return "package rules;\n\n" + String.join("\n", imports) + "\n" + body;
     }
 
     /**
@@ -148,8 +246,12 @@ public final class RulePack {
      * before the memory that sharing saves.
      */
     static KieBase newKieBase(KieServices ks, ReleaseId releaseId) {
+        return newKieBase(ks, releaseId, BetaNodeSharing.OFF);
+    }
+
+    private static KieBase newKieBase(KieServices ks, ReleaseId releaseId, BetaNodeSharing sharing) {
         KieBaseConfiguration conf = ks.newKieBaseConfiguration();
-        conf.setProperty("drools.shareBetaNodes", "false");
+        conf.setProperty("drools.shareBetaNodes", String.valueOf(sharing == BetaNodeSharing.ON));
         return ks.newKieContainer(releaseId).newKieBase(conf);
     }
 

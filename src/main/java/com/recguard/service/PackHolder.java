@@ -1,6 +1,7 @@
 package com.recguard.service;
 
 import com.recguard.core.Evaluator;
+import com.recguard.fixtures.BuildOrderCheck;
 import com.recguard.fixtures.FileStamps;
 import com.recguard.fixtures.Replay;
 import com.recguard.rules.RulePack;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The rule pack in force, swapped atomically on reload. A new pack goes live only after it
- * compiles and every fixture passes against it; otherwise the running pack stays and the reason
+ * compiles, every fixture passes against it, and every fixture decides the same when the pack is
+ * compiled a second way ({@link BuildOrderCheck}); otherwise the running pack stays and the reason
  * is kept for the readiness endpoint and the logs.
  */
 public final class PackHolder {
@@ -82,14 +84,22 @@ public final class PackHolder {
         Evaluator evaluator = new Evaluator(pack);
         if (fixturesDir != null && Files.isDirectory(fixturesDir)) {
             try {
-                for (Path f : Replay.discover(List.of(fixturesDir))) {
+                List<Path> files = Replay.discover(List.of(fixturesDir));
+                for (Path f : files) {
                     Replay.Result r = Replay.run(evaluator, f);
                     if (!r.passed()) {
                         problems.add("fixture " + f + " fails: " + (r.error() != null ? r.error() : String.join("; ", r.differences())));
                     }
                 }
+                BuildOrderCheck.Result check = BuildOrderCheck.run(pack, files);
+                problems.addAll(check.problems());
+                if (check.passed()) {
+                    LOG.info("{}", check.summary());
+                }
             } catch (NoSuchFileException e) {
                 problems.add("fixtures " + e.getFile() + " vanished");
+            } catch (RulePackException e) {
+                problems.addAll(e.problems());
             }
         }
         return problems.isEmpty() ? evaluator : null;

@@ -2,6 +2,7 @@ package com.recguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.recguard.OrderSensitiveRules;
 import com.recguard.TestPaths;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -56,7 +57,37 @@ class CliTest {
         Run r = recguard("check", "--rules", TestPaths.RULES.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).matches("(?s)ok: \\d+ rules, 2 lexicon phrases in rules \\(sha256:[0-9a-f]{64}\\)\n"
-                + "ok: \\d+ configuration-audit rules in .*\\s*");
+                + "ok: \\d+ configuration-audit rules in [^\n]*\n"
+                + "build order: \\d+ fixture\\(s\\) decide the same with the rules cross-compiled as one package .*");
+    }
+
+    @Test
+    void check_refuses_a_pack_whose_decisions_depend_on_build_order_naming_the_fixtures_and_exits_2() throws Exception {
+        Path copy = TestPaths.copyOf(TestPaths.RULES, tmp.resolve("copy"));
+        OrderSensitiveRules.addFirstComeFirstServed(copy);
+        Path fixtures = Files.createDirectories(tmp.resolve("fixtures"));
+        Path call = OrderSensitiveRules.unrecordedCall(fixtures, "call.json");
+
+        Run r = recguard("check", "--rules", copy.toString(), "--fixtures", fixtures.toString());
+
+        assertThat(r.code()).as(r.out()).isEqualTo(2);
+        assertThat(r.out()).contains("fixture " + call + " decides differently depending on how Drools builds the rule network")
+                .containsPattern("firedRules as written \\[[^]]*(ALP|BET)-001[^]]*\\], cross-compiled")
+                .contains("1 of 1 fixture(s) decide differently", "rule pack " + copy + " refused")
+                .doesNotContain("ok:");
+    }
+
+    @Test
+    void replay_refuses_a_pack_whose_decisions_depend_on_build_order_and_exits_2() throws Exception {
+        Path copy = TestPaths.copyOf(TestPaths.RULES, tmp.resolve("copy"));
+        OrderSensitiveRules.addFirstComeFirstServed(copy);
+        Path call = OrderSensitiveRules.unrecordedCall(tmp, "call.json");
+
+        Run r = recguard("replay", "--rules", copy.toString(), call.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("fixture " + call + " decides differently", "refused");
+        assertThat(r.out()).doesNotContain("passed");
     }
 
     @Test

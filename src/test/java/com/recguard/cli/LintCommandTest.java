@@ -35,6 +35,14 @@ class LintCommandTest {
                 rule "A call is touched" @id("RET-009")
                 when $c : Call() then modify($c) {} end
                 """);
+        Path existsNot = copy.resolve("holds/HLD-009-unheld.drl");
+        Files.writeString(existsNot, """
+                package rules.holds;
+                import com.recguard.facts.*;
+                import com.recguard.model.*;
+                rule "A recording without a hold is noted" @id("HLD-009")
+                when exists (Recording() and not LegalHold()) then insertLogical(new Finding("X", "x")); end
+                """);
         Files.writeString(copy.resolve("holds/risk-lexicon.csv"), "return\n", StandardOpenOption.APPEND);
         Files.writeString(copy.resolve("consent/nanp-area-codes.csv"), "702,US-NV\n", StandardOpenOption.APPEND);
 
@@ -45,7 +53,8 @@ class LintCommandTest {
                 drl + ":10: salience without a comment",
                 loop + ":3: rule \"A call is touched\" modifies a fact without no-loop",
                 copy.resolve("holds/risk-lexicon.csv") + ":4: \"guaranteed return\" contains \"return\"",
+                existsNot + ":4: rule \"A recording without a hold is noted\" uses exists( ... and not ... )",
                 "nanp-area-codes.csv:", "area code 702 maps to US-NV, which is not in consent/jurisdictions.csv");
-        assertThat(r.out()).endsWith("5 finding(s) in 65 rules\n");
+        assertThat(r.out()).endsWith("6 finding(s) in 66 rules\n");
     }
 }

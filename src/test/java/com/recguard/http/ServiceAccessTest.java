@@ -66,7 +66,7 @@ class ServiceAccessTest {
             var c = ukCall.conversation();
             return new Bundle(new com.recguard.model.Conversation(id, c.conversationStart(), c.conversationEnd(),
                     c.originatingDirection(), c.participants()), ukCall.recordings(), ukCall.recordingStops(), ukCall.ivr(),
-                    ukCall.transcript(), holds, at);
+                    ukCall.transcript(), holds, at, true);
         }
 
         @Override

@@ -54,6 +54,20 @@ class RulePackTest {
     }
 
     @Test
+    void the_cross_compiled_pack_keeps_hash_and_rules_even_when_two_areas_reuse_a_rule_sentence() throws Exception {
+        Path copy = TestPaths.copyOf(TestPaths.RULES, tmp.resolve("r"));
+        // Legal as written (rule names are unique per package); in one package the names would clash.
+        write(copy.resolve("quality/QA-901-same-name.drl"), read(copy.resolve("residency/RES-006-internal-zone.drl"))
+                .replace("package rules.residency;", "package rules.quality;").replace("RES-006", "QA-901"));
+        RulePack pack = RulePack.load(copy);
+        RulePack other = pack.crossCompiled();
+        assertThat(other.sha256()).isEqualTo(pack.sha256());
+        assertThat(other.rules()).isEqualTo(pack.rules());
+        assertThat(other.kieBase().getKiePackages()).extracting(org.kie.api.definition.KiePackage::getName)
+                .doesNotContain("rules.residency", "rules.quality");
+    }
+
+    @Test
     void the_pack_hash_changes_with_any_rule_or_table_byte() throws Exception {
         Path copy = TestPaths.copyOf(TestPaths.RULES, tmp.resolve("r"));
         String before = RulePack.load(copy).sha256();

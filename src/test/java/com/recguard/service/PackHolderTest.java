@@ -2,6 +2,7 @@ package com.recguard.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.recguard.OrderSensitiveRules;
 import com.recguard.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,5 +44,21 @@ class PackHolderTest {
         assertThat(holder.lastRejection()).isNull();
         assertThat(holder.evaluator().pack().sha256()).isNotEqualTo(original);
         assertThat(holder.evaluator().pack().lexiconPhrases()).contains("boiler room");
+    }
+
+    @Test
+    void a_reload_whose_fixtures_decide_differently_by_build_order_keeps_the_old_pack_and_says_which() throws Exception {
+        Path rules = TestPaths.copyOf(TestPaths.RULES, tmp.resolve("rules"));
+        Path fixtures = Files.createDirectories(tmp.resolve("fixtures"));
+        Path call = OrderSensitiveRules.unrecordedCall(fixtures, "call.json");
+        PackHolder holder = new PackHolder(rules, fixtures);
+        String original = holder.evaluator().pack().sha256();
+
+        OrderSensitiveRules.addFirstComeFirstServed(rules);
+
+        assertThat(holder.reloadIfChanged()).as("compiles and its fixtures pass, but not the same both ways").isFalse();
+        assertThat(holder.lastRejection()).contains("fixture " + call + " decides differently", "the pack is refused")
+                .doesNotContain(" fails: ");
+        assertThat(holder.evaluator().pack().sha256()).isEqualTo(original);
     }
 }
