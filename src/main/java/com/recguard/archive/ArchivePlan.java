@@ -91,7 +91,7 @@ public final class ArchivePlan {
                 continue;
             }
             Path file = media.remove(r.id());
-            if (!r.usable()) {
+            if (!r.fileExists()) {
                 if (file != null) {
                     problems.add("recording " + r.id() + " is " + r.fileState() + ", yet --media was given for it");
                 }

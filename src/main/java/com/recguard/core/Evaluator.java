@@ -6,9 +6,11 @@ import com.recguard.facts.ConsentStatus;
 import com.recguard.facts.Finding;
 import com.recguard.facts.HoldReason;
 import com.recguard.facts.PhraseHit;
+import com.recguard.facts.Provisional;
 import com.recguard.facts.RecordingStatus;
 import com.recguard.facts.ResidencyZone;
 import com.recguard.facts.RetainUntil;
+import com.recguard.facts.Setting;
 import com.recguard.model.Action;
 import com.recguard.model.Bundle;
 import com.recguard.model.Decision;
@@ -32,7 +34,14 @@ public final class Evaluator {
 
     public Evaluator(RulePack pack) {
         this.pack = pack;
-        this.factBuilder = new FactBuilder(pack.lexicon());
+        this.factBuilder = new FactBuilder(pack.lexicon(), homeCountry(pack));
+    }
+
+    /** The country of national numbers: residency/settings.csv {@code homeCountry} (none: national numbers are unknown). */
+    private static String homeCountry(RulePack pack) {
+        return pack.tableFacts().stream()
+                .filter(f -> f instanceof Setting s && s.table().equals("residency") && s.key().equals("homeCountry"))
+                .map(f -> ((Setting) f).value()).findFirst().orElse(null);
     }
 
     public RulePack pack() {
@@ -73,6 +82,7 @@ public final class Evaluator {
                 violations,
                 actions,
                 evidence,
+                c.all(Provisional.class).isEmpty(),
                 pack.sha256(),
                 fired);
     }

@@ -3,9 +3,12 @@ package com.recguard.core;
 import com.recguard.facts.Call;
 import com.recguard.facts.ConsentCapture;
 import com.recguard.facts.Coverage;
+import com.recguard.facts.Coverage.Covered;
 import com.recguard.facts.Coverage.Span;
 import com.recguard.facts.Party;
 import com.recguard.facts.PhraseHit;
+import com.recguard.facts.RecordedSession;
+import com.recguard.facts.Stop;
 import com.recguard.facts.Spans;
 import com.recguard.model.Bundle;
 import com.recguard.model.Conversation;
@@ -14,6 +17,7 @@ import com.recguard.model.LegalHold;
 import com.recguard.model.Participant;
 import com.recguard.model.Participant.Role;
 import com.recguard.model.Recording;
+import com.recguard.model.RecordingStop;
 import com.recguard.model.Segment;
 import com.recguard.model.Session;
 import com.recguard.model.Utterance;
@@ -31,8 +35,9 @@ import java.util.Objects;
 
 /**
  * Derives the facts the rules reason about from a bundle: the call, its parties (numbers parsed
- * with libphonenumber), consent captures, recording coverage and phrase hits. Pure: the same
- * bundle always gives the same facts.
+ * with libphonenumber), consent captures, recorded sessions, stops with their overlap of staff
+ * interact time, recording coverage and phrase hits. Java measures; the rules decide what the
+ * measures mean. Pure: the same bundle always gives the same facts.
  */
 public final class FactBuilder {
 
@@ -42,57 +47,108 @@ public final class FactBuilder {
     static final String DEFAULT_RETENTION_CLASS = "default";
 
     private final PhraseMatcher lexicon;
+    private final String homeCountry;
     private final HoldTermsCache holdTerms = new HoldTermsCache();
 
-    public FactBuilder(PhraseMatcher lexicon) {
+    /**
+     * @param homeCountry ISO 3166 alpha-2 country of national numbers (a leading 0 and no country
+     *                    code): the table setting {@code residency/settings.csv homeCountry}
+     */
+    public FactBuilder(PhraseMatcher lexicon, String homeCountry) {
         this.lexicon = lexicon;
+        this.homeCountry = homeCountry;
     }
 
     public List<Object> facts(Bundle bundle) {
         Conversation c = bundle.conversation();
         List<Object> facts = new ArrayList<>();
         List<Party> parties = c.participants().stream().map(p -> party(p, c)).toList();
+        List<Span> interact = interact(c);
         facts.add(call(bundle, parties));
         facts.addAll(parties);
         facts.addAll(consentCaptures(bundle));
-        facts.add(coverage(bundle));
+        facts.addAll(recordedSessions(c));
+        facts.addAll(stops(bundle, interact));
+        facts.add(coverage(bundle, interact));
         facts.addAll(bundle.recordings());
-        facts.addAll(bundle.recordingStops());
         facts.addAll(bundle.legalHolds());
         facts.addAll(phraseHits(bundle));
         return facts;
     }
 
-    private static Call call(Bundle b, List<Party> parties) {
+    private Call call(Bundle b, List<Party> parties) {
         Conversation c = b.conversation();
         LocalDate start = utcDate(c.conversationStart());
-        LocalDate end = c.conversationEnd() != null ? utcDate(c.conversationEnd()) : start;
+        LocalDate end = utcDate(c.conversationEnd());
         boolean internal = parties.stream().noneMatch(p -> p.role().equals(Role.EXTERNAL.name()));
         boolean staffInteract = c.participants().stream()
                 .filter(p -> p.role() == Role.STAFF)
                 .flatMap(p -> p.sessions().stream())
                 .flatMap(s -> s.segments().stream())
                 .anyMatch(seg -> "interact".equalsIgnoreCase(seg.segmentType()));
-        String retentionClass = c.participants().stream()
+        List<String> retentionClasses = c.participants().stream()
                 .map(p -> p.attributes().get(RETENTION_CLASS_ATTRIBUTE))
-                .filter(Objects::nonNull).map(String::trim).filter(v -> !v.isEmpty())
-                .sorted().findFirst().orElse(DEFAULT_RETENTION_CLASS);
+                .filter(Objects::nonNull).map(v -> v.trim().toLowerCase(Locale.ROOT)).filter(v -> !v.isEmpty())
+                .distinct().sorted().toList();
         List<String> agents = c.participants().stream()
                 .filter(p -> p.role() == Role.STAFF && p.userId() != null)
                 .map(Participant::userId).distinct().sorted().toList();
         return new Call(c.conversationId(), start, end, start == null ? null : start.toString().substring(0, 7),
-                internal, staffInteract, b.ivr().captured(), firmLine(c), retentionClass, agents);
+                internal, staffInteract, b.ivr().captured(), firmLine(c),
+                retentionClasses.isEmpty() ? List.of(DEFAULT_RETENTION_CLASS) : retentionClasses, agents,
+                media(c), b.settled());
+    }
+
+    /**
+     * The media a recording must have to count (POLICY.md 3): {@code audio} for a conversation
+     * with a voice session, else the media types of its sessions (Genesys keeps chat, email and
+     * message transcripts as recordings of that media).
+     */
+    private static List<String> media(Conversation c) {
+        List<String> types = c.participants().stream().flatMap(p -> p.sessions().stream())
+                .map(Session::mediaType).filter(Objects::nonNull).map(t -> t.trim().toLowerCase(Locale.ROOT))
+                .distinct().sorted().toList();
+        return types.contains("voice") ? List.of("audio") : types;
+    }
+
+    private static List<RecordedSession> recordedSessions(Conversation c) {
+        List<RecordedSession> out = new ArrayList<>();
+        for (Participant p : c.participants()) {
+            for (Session s : p.sessions()) {
+                if (Boolean.TRUE.equals(s.recording())) {
+                    out.add(new RecordedSession(p.participantId(), s.sessionId()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Each stop with its end (resumedAt, else the conversation's) and its overlap of staff interact time. */
+    private static List<Stop> stops(Bundle b, List<Span> interact) {
+        List<Stop> out = new ArrayList<>();
+        Instant convEnd = b.conversation().conversationEnd();
+        long interactMs = Spans.measure(interact);
+        for (int i = 0; i < b.recordingStops().size(); i++) {
+            RecordingStop s = b.recordingStops().get(i);
+            Instant until = s.resumedAt() != null ? s.resumedAt() : convEnd;
+            long overlap = 0;
+            if (s.at() != null && until != null && until.isAfter(s.at())) {
+                overlap = interactMs - Spans.measure(Spans.subtract(interact, List.of(new Span(s.at(), until))));
+            }
+            out.add(new Stop(i, s.at(), until, s.by(), s.justification(), overlap));
+        }
+        return out;
     }
 
     /** The firm's line of the first external party: its session's dnis (inbound) or ani (outbound). */
-    private static String firmLine(Conversation c) {
+    private String firmLine(Conversation c) {
         for (Participant p : c.participants()) {
             if (p.role() != Role.EXTERNAL) {
                 continue;
             }
             for (Session s : p.sessions()) {
                 String raw = isOutbound(s, c) ? s.ani() : s.dnis();
-                var parsed = PhoneNumbers.parse(raw);
+                var parsed = PhoneNumbers.parse(raw, homeCountry);
                 if (parsed.isPresent()) {
                     return parsed.get().e164();
                 }
@@ -106,14 +162,15 @@ public final class FactBuilder {
         return "outbound".equalsIgnoreCase(d);
     }
 
-    private static Party party(Participant p, Conversation c) {
+    private Party party(Participant p, Conversation c) {
         String number = null;
         String country = null;
         String areaCode = null;
         if (p.role() == Role.EXTERNAL) {
             for (Session s : p.sessions()) {
+                // POLICY.md 1: the external party's number is its session's ani (inbound) or dnis (outbound).
                 String raw = isOutbound(s, c) ? s.dnis() : s.ani();
-                var parsed = PhoneNumbers.parse(raw);
+                var parsed = PhoneNumbers.parse(raw, homeCountry);
                 if (parsed.isPresent()) {
                     number = parsed.get().e164();
                     country = parsed.get().region();
@@ -148,10 +205,8 @@ public final class FactBuilder {
         return out;
     }
 
-    private static Coverage coverage(Bundle b) {
-        Conversation c = b.conversation();
-        Instant convStart = c.conversationStart();
-        Instant convEnd = c.conversationEnd();
+    /** The union of every staff interact segment (a segment without an end runs to the conversation's end). */
+    private static List<Span> interact(Conversation c) {
         List<Span> interact = new ArrayList<>();
         for (Participant p : c.participants()) {
             if (p.role() != Role.STAFF) {
@@ -159,32 +214,70 @@ public final class FactBuilder {
             }
             for (Session s : p.sessions()) {
                 for (Segment seg : s.segments()) {
-                    Instant end = seg.segmentEnd() != null ? seg.segmentEnd() : convEnd;
+                    Instant end = seg.segmentEnd() != null ? seg.segmentEnd() : c.conversationEnd();
                     if ("interact".equalsIgnoreCase(seg.segmentType()) && seg.segmentStart() != null && end != null) {
                         interact.add(new Span(seg.segmentStart(), end));
                     }
                 }
             }
         }
-        List<Span> recorded = new ArrayList<>();
+        return Spans.union(interact);
+    }
+
+    private static Coverage coverage(Bundle b, List<Span> interact) {
+        Conversation c = b.conversation();
+        List<Covered> recordings = new ArrayList<>();
         for (Recording r : b.recordings()) {
-            if (!r.usable()) {
-                continue;
-            }
-            Instant from = r.startTime() != null ? r.startTime() : convStart;
-            Instant to = r.endTime() != null ? r.endTime() : convEnd;
-            if (r.startTime() == null && r.endTime() == null) {
-                // No times: no evidence of a gap, so the recording is taken to cover everything.
-                from = Instant.MIN;
-                to = Instant.MAX;
-            }
-            if (from != null && to != null) {
-                recorded.add(new Span(from, to));
+            Span span = recordingSpan(r, c);
+            if (span != null) {
+                recordings.add(new Covered(r, span));
             }
         }
-        List<Span> interactUnion = Spans.union(interact);
-        List<Span> uncovered = Spans.subtract(interactUnion, Spans.union(recorded));
-        return new Coverage(Spans.measure(interactUnion), uncovered, convEnd);
+        List<Span> stops = new ArrayList<>();
+        for (RecordingStop s : b.recordingStops()) {
+            Instant until = s.resumedAt() != null ? s.resumedAt() : c.conversationEnd();
+            if (s.at() != null && until != null) {
+                stops.add(new Span(s.at(), until));
+            }
+        }
+        return new Coverage(interact, recordings, stops);
+    }
+
+    /**
+     * The span a recording covers (POLICY.md 1): its start and end times when both are given
+     * (Genesys gives them for screen recordings only); else the span of the session it names,
+     * first segment start to last segment end; else the whole conversation.
+     */
+    private static Span recordingSpan(Recording r, Conversation c) {
+        if (r.startTime() != null && r.endTime() != null) {
+            return new Span(r.startTime(), r.endTime());
+        }
+        Instant from = null;
+        Instant to = null;
+        if (r.sessionId() != null) {
+            for (Participant p : c.participants()) {
+                for (Session s : p.sessions()) {
+                    if (!r.sessionId().equals(s.sessionId())) {
+                        continue;
+                    }
+                    for (Segment seg : s.segments()) {
+                        Instant end = seg.segmentEnd() != null ? seg.segmentEnd() : c.conversationEnd();
+                        if (seg.segmentStart() != null && (from == null || seg.segmentStart().isBefore(from))) {
+                            from = seg.segmentStart();
+                        }
+                        if (end != null && (to == null || end.isAfter(to))) {
+                            to = end;
+                        }
+                    }
+                }
+            }
+        }
+        if (from != null && to != null) {
+            return new Span(from, to);
+        }
+        Instant start = c.conversationStart();
+        Instant end = c.conversationEnd();
+        return start == null || end == null ? null : new Span(start, end);
     }
 
     private List<PhraseHit> phraseHits(Bundle b) {

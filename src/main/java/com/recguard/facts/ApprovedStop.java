@@ -1,5 +1,7 @@
 package com.recguard.facts;
 
-
-/** Conclusion: a stop whose justification the exemption table allows here. */
-public record ApprovedStop(com.recguard.model.RecordingStop stop, String code, boolean exempts) {}
+/**
+ * Conclusion: a stop whose justification the exemption table allows here. {@code maxPauseMs} is
+ * how much paused time the code explains (null: no limit).
+ */
+public record ApprovedStop(Stop stop, String code, boolean exempts, Long maxPauseMs) {}

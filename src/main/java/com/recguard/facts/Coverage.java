@@ -1,21 +1,22 @@
 package com.recguard.facts;
 
-import com.recguard.model.RecordingStop;
+import com.recguard.model.Recording;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * How much of the staff {@code interact} time the usable recordings cover. Computed in Java
- * because interval arithmetic does not belong in DRL; which pauses explain a gap is the rules'
- * call, so they pass their approved stops to {@link #unexplainedMs}.
+ * The spans behind RECORDING_GAP (POLICY.md 3), measured in Java because interval arithmetic does
+ * not belong in DRL. Which recordings count and which pauses explain a gap is the rules' call, so
+ * they pass their usable recordings and approved stops to {@link #unexplainedMs}.
  *
- * @param interactMs   length of the union of staff interact segments
- * @param uncovered    the parts of that time no usable recording covers, sorted, disjoint
- * @param conversationEnd where an open-ended stop ends
+ * @param interact   the union of staff interact segments, sorted and disjoint
+ * @param recordings the span each recording covers: its times, else its session's span, else the
+ *                   whole conversation (POLICY.md 1)
+ * @param stops      every recording stop's span; time inside a stop is never covered
  */
-public record Coverage(long interactMs, List<Span> uncovered, Instant conversationEnd) {
+public record Coverage(List<Span> interact, List<Covered> recordings, List<Span> stops) {
 
     public record Span(Instant start, Instant end) {
         public long millis() {
@@ -23,24 +24,45 @@ public record Coverage(long interactMs, List<Span> uncovered, Instant conversati
         }
     }
 
+    /** A recording and the span it covers. */
+    public record Covered(Recording recording, Span span) {}
+
     public Coverage {
-        uncovered = List.copyOf(uncovered);
+        interact = List.copyOf(interact);
+        recordings = List.copyOf(recordings);
+        stops = List.copyOf(stops);
     }
 
-    public long uncoveredMs() {
-        return uncovered.stream().mapToLong(Span::millis).sum();
+    public long interactMs() {
+        return Spans.measure(interact);
     }
 
-    /** Uncovered time that none of the given stops (or pauses) explains. */
-    public long unexplainedMs(Collection<?> approvedStops) {
-        List<Span> pauses = new ArrayList<>();
-        for (Object o : approvedStops) {
-            RecordingStop s = o instanceof ApprovedStop a ? a.stop() : (RecordingStop) o;
-            Instant end = s.resumedAt() != null ? s.resumedAt() : conversationEnd;
-            if (s.at() != null && end != null && end.isAfter(s.at())) {
-                pauses.add(new Span(s.at(), end));
-            }
+    /**
+     * Staff interact time that the given usable recordings do not cover (stop time never counts as
+     * covered), less what the given approved stops explain: each from its start, up to its code's
+     * {@code maxPauseMs}.
+     */
+    public long unexplainedMs(Collection<?> usableRecordings, Collection<?> approvedStops) {
+        List<Span> recorded = new ArrayList<>();
+        for (Object o : usableRecordings) {
+            Recording r = o instanceof UsableRecording u ? u.recording() : (Recording) o;
+            recordings.stream().filter(c -> c.recording().equals(r)).forEach(c -> recorded.add(c.span()));
         }
-        return Spans.measure(Spans.subtract(uncovered, Spans.union(pauses)));
+        List<Span> covered = Spans.subtract(Spans.union(recorded), Spans.union(stops));
+        List<Span> uncovered = Spans.subtract(interact, covered);
+        List<Span> explained = new ArrayList<>();
+        for (Object o : approvedStops) {
+            ApprovedStop a = (ApprovedStop) o;
+            Stop s = a.stop();
+            if (s.at() == null || s.until() == null) {
+                continue;
+            }
+            Instant end = s.until();
+            if (a.maxPauseMs() != null && s.at().plusMillis(a.maxPauseMs()).isBefore(end)) {
+                end = s.at().plusMillis(a.maxPauseMs());
+            }
+            explained.add(new Span(s.at(), end));
+        }
+        return Spans.measure(Spans.subtract(uncovered, Spans.union(explained)));
     }
 }

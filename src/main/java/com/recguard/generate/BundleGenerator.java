@@ -303,7 +303,7 @@ public final class BundleGenerator {
         c.clientCall(Clients.anyWithoutConsent(c.r), c.r.chance(0.75));
         if (c.r.chance(0.4)) {
             String state = c.r.pick(List.of("DELETED", "ERROR"));
-            c.recordings.add(new Recording("r-" + c.shortId() + "-1", "audio", state, c.talks.get(0).start(),
+            c.recordings.add(new Recording("r-" + c.shortId() + "-1", null, "audio", state, c.talks.get(0).start(),
                     c.talks.get(0).end(), c.storageRegion()));
             c.say("the only recording is " + state);
         } else {
@@ -688,7 +688,7 @@ public final class BundleGenerator {
         void record(Span span, String region) {
             Instant from = span.start();
             Instant to = span.end();
-            recordings.add(new Recording("r-" + shortId() + "-" + (recordings.size() + 1), "audio",
+            recordings.add(new Recording("r-" + shortId() + "-" + (recordings.size() + 1), null, "audio",
                     r.chance(0.1) ? "ARCHIVED" : "AVAILABLE", from, to, region));
         }
 
@@ -698,7 +698,7 @@ public final class BundleGenerator {
             boolean untimed = r.chance(0.08);
             for (Span t : talks) {
                 if (untimed) {
-                    recordings.add(new Recording("r-" + shortId() + "-" + (recordings.size() + 1), "audio", "AVAILABLE",
+                    recordings.add(new Recording("r-" + shortId() + "-" + (recordings.size() + 1), null, "audio", "AVAILABLE",
                             null, null, region));
                 } else {
                     record(t, region);
@@ -746,7 +746,7 @@ public final class BundleGenerator {
             Conversation conversation = new Conversation(id, start, end, direction, participants());
             Ivr ivr = flowName == null ? Ivr.NONE : new Ivr(flowName, menuPath, dtmf);
             Bundle bundle = new Bundle(conversation, recordings, stops, ivr, transcript(), holds,
-                    end.plusSeconds(r.between(60, 1800)));
+                    end.plusSeconds(r.between(60, 1800)), true);
             Expectation expect = expectation(ivr);
             return new GeneratedFixture(name, scenario, description(), bundle, expect);
         }
@@ -759,21 +759,21 @@ public final class BundleGenerator {
                 String ani = in ? c.number() : firmLine;
                 String dnis = in ? firmLine : c.number();
                 out.add(new Participant("p-" + shortId() + "-c" + (i + 1), r.chance(0.9) ? "customer" : "external", null,
-                        clientAttributes.get(i), List.of(new Session("voice", in ? "inbound" : "outbound", "tel:" + ani, "tel:" + dnis,
+                        clientAttributes.get(i), List.of(new Session(null, "voice", in ? "inbound" : "outbound", "tel:" + ani, "tel:" + dnis,
                                 null, List.of(new Segment("interact", clientJoined.get(i), end))))));
             }
             if (ivrParticipant) {
-                out.add(new Participant("p-" + shortId() + "-ivr", "ivr", null, Map.of(), List.of(new Session("voice", "inbound",
+                out.add(new Participant("p-" + shortId() + "-ivr", "ivr", null, Map.of(), List.of(new Session(null, "voice", "inbound",
                         null, null, null, List.of(new Segment("ivr", ivrSpan.start(), ivrSpan.end() == null ? end : ivrSpan.end()))))));
             }
             if (queueSpan != null) {
-                out.add(new Participant("p-" + shortId() + "-acd", "acd", null, Map.of(), List.of(new Session("voice", "inbound",
+                out.add(new Participant("p-" + shortId() + "-acd", "acd", null, Map.of(), List.of(new Session(null, "voice", "inbound",
                         null, null, null, List.of(new Segment("interact", queueSpan.start(), queueSpan.end()))))));
             }
             for (int i = 0; i < agents.size(); i++) {
                 boolean recorded = recordings.stream().anyMatch(rec -> "AVAILABLE".equals(rec.fileState()) || "ARCHIVED".equals(rec.fileState()));
                 out.add(new Participant("p-" + shortId() + "-a" + (i + 1), internal && i == 1 ? "user" : "agent", agents.get(i),
-                        Map.of(), List.of(new Session("voice", internal ? (i == 0 ? "outbound" : "inbound") : inbound ? "inbound" : "outbound",
+                        Map.of(), List.of(new Session(null, "voice", internal ? (i == 0 ? "outbound" : "inbound") : inbound ? "inbound" : "outbound",
                                 null, null, recorded, agentSegments.get(i)))));
             }
             return out;

@@ -1,6 +1,9 @@
 package com.recguard.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,28 +23,70 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 /**
- * Reads the bundle of POLICY.md section 1. Also accepts a Genesys analytics conversation-detail
- * export as it comes (the conversation object itself, or a query response with one entry in
- * {@code conversations}). Unknown fields are ignored; missing sections mean none.
+ * Reads the bundle of POLICY.md section 1. Also accepts Genesys analytics exports as they come:
+ * a conversation detail itself, or a details query response / async-job results page holding
+ * many conversations in {@code conversations} ({@link #readAll}). Unknown fields are ignored;
+ * missing sections mean none. A bundle that makes no sense is refused naming the JSON path: a
+ * repeated key, a missing {@code conversationEnd}, anything ending before it starts, a legal
+ * hold that names no criterion or an empty list.
  */
 public final class BundleReader {
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // A repeated key is refused rather than "last value wins" (a second conversationEnd
+            // would silently move retention).
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private BundleReader() {}
 
+    /**
+     * The conversations of one input: a single bundle, or every conversation of a details query
+     * response. {@code recordingsSection} says whether the input said anything about recordings
+     * at all (a bare Genesys export does not, so recording findings assume none were made).
+     */
+    public record Batch(List<Bundle> bundles, boolean recordingsSection) {
+        public Batch {
+            bundles = List.copyOf(bundles);
+        }
+    }
+
     public static Bundle read(String json) throws BundleFormatException {
         return fromTree(parse(json));
+    }
+
+    /** Every conversation of the input, in the order given. */
+    public static Batch readAll(String json) throws BundleFormatException {
+        JsonNode root = parse(json);
+        JsonNode many = root.path("conversations");
+        if (!root.hasNonNull("conversation") && !root.hasNonNull("conversationId") && many.isArray() && many.size() != 1) {
+            List<Bundle> out = new ArrayList<>();
+            try {
+                for (int i = 0; i < many.size(); i++) {
+                    JsonNode conv = many.get(i);
+                    if (!conv.isObject()) {
+                        throw new Bad("conversations[" + i + "]", "must be an object");
+                    }
+                    out.add(new Bundle(conversation(conv, "conversations[" + i + "]"), List.of(), List.of(), Ivr.NONE,
+                            List.of(), List.of(), time(root, "evaluatedAt", ""), settled(root)));
+                }
+            } catch (Bad e) {
+                throw new BundleFormatException(e.getMessage());
+            }
+            return new Batch(out, root.has("recordings"));
+        }
+        return new Batch(List.of(fromTree(root)), root.has("recordings"));
     }
 
     static JsonNode parse(String json) throws BundleFormatException {
@@ -54,7 +99,9 @@ public final class BundleReader {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-            throw new BundleFormatException("invalid JSON: " + where + e.getOriginalMessage(), e);
+            String path = e.getProcessor() instanceof JsonParser p ? pointerPath(p.getParsingContext()) : "";
+            throw new BundleFormatException((path.isEmpty() ? "" : path + ": ") + "invalid JSON: " + where
+                    + e.getOriginalMessage(), e);
         }
     }
 
@@ -67,6 +114,9 @@ public final class BundleReader {
                 conv = root;
             } else if (root.path("conversations").isArray() && root.get("conversations").size() == 1) {
                 conv = root.get("conversations").get(0);
+            } else if (root.path("conversations").isArray()) {
+                throw new Bad("conversations", "holds " + root.get("conversations").size()
+                        + " conversations where one bundle was expected (recguard evaluate reads many)");
             } else {
                 throw new Bad("", "expected a \"conversation\" object (a recguard bundle) or a Genesys conversation"
                         + " detail with \"conversationId\"");
@@ -79,7 +129,8 @@ public final class BundleReader {
                     root.hasNonNull("ivr") ? ivr(root.get("ivr"), "ivr") : Ivr.NONE,
                     list(root, "transcript", BundleReader::utterance),
                     list(root, "legalHolds", BundleReader::hold),
-                    time(root, "evaluatedAt", ""));
+                    time(root, "evaluatedAt", ""),
+                    settled(root));
         } catch (Bad e) {
             throw new BundleFormatException(e.getMessage());
         }
@@ -90,8 +141,36 @@ public final class BundleReader {
         if (id == null || id.isBlank()) {
             throw new Bad(join(path, "conversationId"), "is required");
         }
-        return new Conversation(id, time(n, "conversationStart", path), time(n, "conversationEnd", path),
-                text(n, "originatingDirection"), list(n, path, "participants", BundleReader::participant));
+        Instant start = time(n, "conversationStart", path);
+        Instant end = time(n, "conversationEnd", path);
+        if (start == null) {
+            throw new Bad(join(path, "conversationStart"), "is required");
+        }
+        if (end == null) {
+            throw new Bad(join(path, "conversationEnd"), "is required: retention runs from the end of the"
+                    + " conversation (gather it again once Genesys reports the end)");
+        }
+        notBefore(start, end, path, "conversationEnd", "conversationStart");
+        return new Conversation(id, start, end, text(n, "originatingDirection"),
+                list(n, path, "participants", BundleReader::participant));
+    }
+
+    private static boolean settled(JsonNode root) {
+        JsonNode v = root.get("settled");
+        if (v == null || v.isNull()) {
+            return true;
+        }
+        if (!v.isBoolean()) {
+            throw new Bad("settled", "must be true or false");
+        }
+        return v.asBoolean();
+    }
+
+    /** Refuses an end before its start, naming the end's path. */
+    private static void notBefore(Instant start, Instant end, String path, String endField, String startField) {
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new Bad(join(path, endField), end + " is before " + startField + " " + start);
+        }
     }
 
     private static Participant participant(JsonNode n, String path) {
@@ -110,23 +189,33 @@ public final class BundleReader {
     }
 
     private static Session session(JsonNode n, String path) {
-        return new Session(text(n, "mediaType"), text(n, "direction"), text(n, "ani"), text(n, "dnis"),
-                n.path("recording").isBoolean() ? n.get("recording").asBoolean() : null,
+        return new Session(text(n, "sessionId"), text(n, "mediaType"), text(n, "direction"), text(n, "ani"),
+                text(n, "dnis"), n.path("recording").isBoolean() ? n.get("recording").asBoolean() : null,
                 list(n, path, "segments", BundleReader::segment));
     }
 
     private static Segment segment(JsonNode n, String path) {
-        return new Segment(text(n, "segmentType"), time(n, "segmentStart", path), time(n, "segmentEnd", path));
+        Instant start = time(n, "segmentStart", path);
+        Instant end = time(n, "segmentEnd", path);
+        notBefore(start, end, path, "segmentEnd", "segmentStart");
+        return new Segment(text(n, "segmentType"), start, end);
     }
 
     private static Recording recording(JsonNode n, String path) {
         String state = text(n, "fileState");
-        return new Recording(text(n, "id"), text(n, "media"), state == null ? "AVAILABLE" : state,
-                time(n, "startTime", path), time(n, "endTime", path), text(n, "region"));
+        Instant start = time(n, "startTime", path);
+        Instant end = time(n, "endTime", path);
+        notBefore(start, end, path, "endTime", "startTime");
+        String media = text(n, "media");
+        return new Recording(text(n, "id"), text(n, "sessionId"), media == null ? null : media.trim().toLowerCase(Locale.ROOT),
+                state == null ? "AVAILABLE" : state.trim().toUpperCase(Locale.ROOT), start, end, text(n, "region"));
     }
 
     private static RecordingStop stop(JsonNode n, String path) {
-        return new RecordingStop(time(n, "at", path), time(n, "resumedAt", path), text(n, "by"), text(n, "justification"));
+        Instant at = time(n, "at", path);
+        Instant resumed = time(n, "resumedAt", path);
+        notBefore(at, resumed, path, "resumedAt", "at");
+        return new RecordingStop(at, resumed, text(n, "by"), text(n, "justification"));
     }
 
     private static Ivr ivr(JsonNode n, String path) {
@@ -145,11 +234,37 @@ public final class BundleReader {
         if (id == null || id.isBlank()) {
             throw new Bad(join(path, "id"), "is required: a hold reason names its hold");
         }
-        List<String> users = new ArrayList<>();
-        n.path("userIds").forEach(u -> users.add(u.asText()));
-        List<String> terms = new ArrayList<>();
-        n.path("terms").forEach(t -> terms.add(t.asText()));
-        return new LegalHold(id, users, date(n, "from", path), date(n, "to", path), terms);
+        List<String> users = criterion(n, "userIds", path);
+        List<String> terms = criterion(n, "terms", path);
+        LegalHold hold = new LegalHold(id, users, date(n, "from", path), date(n, "to", path), terms);
+        if (!hold.namesUsers() && !hold.namesDates() && !hold.namesTerms()) {
+            throw new Bad(path, "legal hold " + id + " names no criterion (userIds, from/to or terms):"
+                    + " it would hold every conversation");
+        }
+        if (hold.from() != null && hold.to() != null && hold.to().isBefore(hold.from())) {
+            throw new Bad(join(path, "to"), hold.to() + " is before from " + hold.from());
+        }
+        return hold;
+    }
+
+    /** A hold's list criterion: absent is "not named"; present it must be a non-empty list of strings. */
+    private static List<String> criterion(JsonNode n, String field, String path) {
+        JsonNode v = n.get(field);
+        List<String> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isArray() || v.isEmpty()) {
+            throw new Bad(join(path, field), "must be a non-empty list when given (an empty criterion would hold"
+                    + " everything or nothing)");
+        }
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isTextual() || v.get(i).asText().isBlank()) {
+                throw new Bad(join(path, field) + "[" + i + "]", "must be a non-empty string");
+            }
+            out.add(v.get(i).asText());
+        }
+        return out;
     }
 
     private static <T> List<T> list(JsonNode parent, String field, BiFunction<JsonNode, String, T> each) {
@@ -187,7 +302,8 @@ public final class BundleReader {
             return null;
         }
         try {
-            return OffsetDateTime.parse(v).toInstant();
+            // POLICY.md 1: compared at millisecond precision, digits below it dropped.
+            return OffsetDateTime.parse(v).toInstant().truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeParseException e) {
             throw new Bad(join(path, field), "is not an ISO-8601 time with zone: \"" + v + "\"");
         }
@@ -203,6 +319,19 @@ public final class BundleReader {
         } catch (DateTimeParseException e) {
             throw new Bad(join(path, field), "is not a date (yyyy-mm-dd): \"" + v + "\"");
         }
+    }
+
+    /** "conversation.participants[0].attributes" from Jackson's parsing context. */
+    private static String pointerPath(JsonStreamContext ctx) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                path.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                path.insert(0, "." + c.getCurrentName());
+            }
+        }
+        return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
     }
 
     private static String join(String path, String field) {

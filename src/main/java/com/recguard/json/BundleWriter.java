@@ -65,7 +65,7 @@ public final class BundleWriter {
             p.attributes().forEach(attrs::put);
             ArrayNode sessions = pn.putArray("sessions");
             for (Session s : p.sessions()) {
-                ObjectNode sn = sessions.addObject().put("mediaType", s.mediaType()).put("direction", s.direction())
+                ObjectNode sn = sessions.addObject().put("sessionId", s.sessionId()).put("mediaType", s.mediaType()).put("direction", s.direction())
                         .put("ani", s.ani()).put("dnis", s.dnis());
                 if (s.recording() != null) {
                     sn.put("recording", s.recording());
@@ -80,7 +80,7 @@ public final class BundleWriter {
         }
         ArrayNode recs = root.putArray("recordings");
         for (Recording r : b.recordings()) {
-            ObjectNode rn = recs.addObject().put("id", r.id()).put("media", r.media()).put("fileState", r.fileState());
+            ObjectNode rn = recs.addObject().put("id", r.id()).put("sessionId", r.sessionId()).put("media", r.media()).put("fileState", r.fileState());
             time(rn, "startTime", r.startTime());
             time(rn, "endTime", r.endTime());
             rn.put("region", r.region());
@@ -112,6 +112,7 @@ public final class BundleWriter {
             h.terms().forEach(hn.putArray("terms")::add);
         }
         time(root, "evaluatedAt", b.evaluatedAt());
+        root.put("settled", b.settled());
         return root;
     }
 

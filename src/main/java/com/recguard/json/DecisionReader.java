@@ -41,7 +41,8 @@ public final class DecisionReader {
         return new Decision(text(n, "conversationId"), text(n, "recording"), text(n, "consent"), text(n, "residencyZone"),
                 text(n, "archiveRegion"), n.path("legalHold").asBoolean(), strings(n, "holdReasons"),
                 n.hasNonNull("retainUntil") ? LocalDate.parse(n.get("retainUntil").asText()) : null,
-                violations, actions, evidence, text(n, "rulePack"), strings(n, "firedRules"));
+                violations, actions, evidence, !n.has("final") || n.get("final").asBoolean(), text(n, "rulePack"),
+                strings(n, "firedRules"));
     }
 
     private static String text(JsonNode n, String field) {

@@ -39,6 +39,7 @@ public final class DecisionWriter {
             evidence.addObject().put("reason", e.reason()).put("phrase", e.phrase())
                     .put("utterance", e.utterance()).put("offset", e.offset()).put("snippet", e.snippet());
         }
+        o.put("final", d.isFinal());
         o.put("rulePack", d.rulePack());
         d.firedRules().forEach(o.putArray("firedRules")::add);
         return o;

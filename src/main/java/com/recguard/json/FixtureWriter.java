@@ -82,6 +82,7 @@ public final class FixtureWriter {
             ArrayNode sessions = pn.putArray("sessions");
             for (Session s : p.sessions()) {
                 ObjectNode sn = sessions.addObject();
+                text(sn, "sessionId", s.sessionId());
                 text(sn, "mediaType", s.mediaType());
                 text(sn, "direction", s.direction());
                 text(sn, "ani", s.ani());
@@ -103,6 +104,7 @@ public final class FixtureWriter {
             for (Recording r : b.recordings()) {
                 ObjectNode rn = recs.addObject();
                 text(rn, "id", r.id());
+                text(rn, "sessionId", r.sessionId());
                 text(rn, "media", r.media());
                 text(rn, "fileState", r.fileState());
                 time(rn, "startTime", r.startTime());
@@ -157,6 +159,9 @@ public final class FixtureWriter {
             }
         }
         time(root, "evaluatedAt", b.evaluatedAt());
+        if (!b.settled()) {
+            root.put("settled", false);
+        }
     }
 
     private static ObjectNode expectation(Expectation e) {

@@ -84,7 +84,7 @@ public final class HoldRegisterFile implements HoldRegister {
         ArrayNode arr = root.putArray("legalHolds");
         BundleWriter.toTree(new com.recguard.model.Bundle(
                 new com.recguard.model.Conversation("hold-register", null, null, null, List.of()),
-                List.of(), List.of(), null, List.of(), next, null)).path("legalHolds").forEach(arr::add);
+                List.of(), List.of(), null, List.of(), next, null, true)).path("legalHolds").forEach(arr::add);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, root.toPrettyString(), StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

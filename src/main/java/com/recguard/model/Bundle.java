@@ -3,7 +3,10 @@ package com.recguard.model;
 import java.time.Instant;
 import java.util.List;
 
-/** One conversation and everything gathered about it; missing sections are empty lists, never null. */
+/**
+ * One conversation and everything gathered about it; missing sections are empty lists, never null.
+ * {@code settled} is the gatherer's statement that it has stopped waiting for Genesys (POLICY.md 1).
+ */
 public record Bundle(
         Conversation conversation,
         List<Recording> recordings,
@@ -11,7 +14,8 @@ public record Bundle(
         Ivr ivr,
         List<Utterance> transcript,
         List<LegalHold> legalHolds,
-        Instant evaluatedAt) {
+        Instant evaluatedAt,
+        boolean settled) {
 
     public Bundle {
         recordings = List.copyOf(recordings);

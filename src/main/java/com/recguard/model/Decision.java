@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The decision of POLICY.md section 2. Lists are sorted by the evaluator so that the same bundle
- * and rule pack always give the same bytes.
+ * and rule pack always give the same bytes. {@code isFinal} is the JSON field {@code final}: false
+ * for a provisional decision taken while recordings may still be uploading (POLICY.md 3, Settling).
  */
 public record Decision(
         String conversationId,
@@ -19,6 +20,7 @@ public record Decision(
         List<Violation> violations,
         List<Action> actions,
         List<Evidence> evidence,
+        boolean isFinal,
         String rulePack,
         List<String> firedRules) {
 

@@ -3,20 +3,27 @@ package com.recguard.model;
 import java.time.Instant;
 
 /**
- * A recording's metadata. {@code fileState} is AVAILABLE when the bundle does not say;
- * {@code startTime}/{@code endTime} may be absent, and then the recording is taken to cover
- * the whole conversation (no evidence of a gap).
+ * A recording's metadata (Genesys RecordingMetadata: id, sessionId, media, fileState; the
+ * region is ours). {@code fileState} is AVAILABLE when the bundle does not say. Genesys gives
+ * {@code startTime}/{@code endTime} for screen recordings only; which span a recording covers
+ * otherwise is decided from its {@code sessionId} (POLICY.md 1).
  */
 public record Recording(
         String id,
+        String sessionId,
         String media,
         String fileState,
         Instant startTime,
         Instant endTime,
         String region) {
 
-    /** States in which the audio exists and can be archived (POLICY.md 3, MISSING_RECORDING). */
-    public boolean usable() {
+    /** The media file exists and can be downloaded and archived (AVAILABLE or ARCHIVED). */
+    public boolean fileExists() {
         return "AVAILABLE".equals(fileState) || "ARCHIVED".equals(fileState);
+    }
+
+    /** Still on its way from the Edge (POLICY.md 3, Settling). */
+    public boolean pending() {
+        return "UPLOADING".equals(fileState) || "PENDING".equals(fileState);
     }
 }

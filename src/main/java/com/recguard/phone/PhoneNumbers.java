@@ -29,27 +29,43 @@ public final class PhoneNumbers {
 
     private PhoneNumbers() {}
 
-    public static Optional<Parsed> parse(String raw) {
+    /**
+     * Reads a number as POLICY.md 1 says: E.164 with a leading {@code +}; the number inside a
+     * {@code tel:} URI or the user part of a {@code sip:}/{@code sips:} URI read the same way; a
+     * leading {@code 00} means {@code +}; spaces, dashes, dots and brackets ignored; a national
+     * number (one leading {@code 0}, no country code) belongs to {@code homeCountry}. Anything else,
+     * bare digits included, is unknown (empty).
+     */
+    public static Optional<Parsed> parse(String raw, String homeCountry) {
         if (raw == null) {
             return Optional.empty();
         }
-        Optional<Parsed> known = CACHE.get(raw);
+        String key = homeCountry + "|" + raw;
+        Optional<Parsed> known = CACHE.get(key);
         if (known != null) {
             return known;
         }
         if (CACHE.size() >= CACHE_LIMIT) {
             CACHE.clear();
         }
-        Optional<Parsed> parsed = parseUncached(raw);
-        CACHE.put(raw, parsed);
+        Optional<Parsed> parsed = parseUncached(raw, homeCountry);
+        CACHE.put(key, parsed);
         return parsed;
     }
 
-    private static Optional<Parsed> parseUncached(String raw) {
+    /** {@link #parse(String, String)} with no home country: national numbers are unknown. */
+    public static Optional<Parsed> parse(String raw) {
+        return parse(raw, null);
+    }
+
+    private static Optional<Parsed> parseUncached(String raw, String homeCountry) {
         String s = raw.trim();
         String lower = s.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("tel:") || lower.startsWith("sip:")) {
-            s = s.substring(4);
+        for (String scheme : new String[] {"tel:", "sips:", "sip:"}) {
+            if (lower.startsWith(scheme)) {
+                s = s.substring(scheme.length());
+                break;
+            }
         }
         int at = s.indexOf('@');
         if (at >= 0) {
@@ -59,14 +75,23 @@ public final class PhoneNumbers {
         if (semicolon >= 0) {
             s = s.substring(0, semicolon);
         }
-        if (!s.startsWith("+")) {
-            // Without a country code a number says nothing about jurisdiction; do not guess.
+        s = s.replaceAll("[\\s\\-.()\\[\\]]", "");
+        String region = null;
+        if (s.startsWith("00")) {
+            s = "+" + s.substring(2);
+        } else if (s.startsWith("0") && homeCountry != null && !homeCountry.isBlank()) {
+            region = homeCountry.trim().toUpperCase(Locale.ROOT);
+        } else if (!s.startsWith("+")) {
+            // Bare digits say nothing about jurisdiction; do not guess.
+            return Optional.empty();
+        }
+        if (!s.matches("\\+?\\d+")) {
             return Optional.empty();
         }
         try {
-            PhoneNumber n = UTIL.parse(s, null);
+            PhoneNumber n = UTIL.parse(s, region);
             String e164 = UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
-            String region = UTIL.getRegionCodeForNumber(n);
+            region = UTIL.getRegionCodeForNumber(n);
             if (region == null && n.getCountryCode() != 1) {
                 // Not a valid number of any region (e.g. a drama-range +44 7700 900xxx): the country
                 // code still names the country. Not for +1, which spans the US, Canada and the Caribbean.

@@ -47,7 +47,7 @@ public final class ArchiveActions implements ActionHandler {
             dir = Files.createTempDirectory(Files.createDirectories(scratch), "media-");
             Map<String, Path> files = new LinkedHashMap<>();
             for (Recording r : task.bundle().recordings()) {
-                if (r.usable()) {
+                if (r.fileExists()) {
                     files.put(r.id(), media.download(task.conversationId(), r, dir));
                 }
             }

@@ -120,7 +120,7 @@ public final class ConfigAuditSchedule {
         params.put("reason", "configuration-drift");
         params.put("codes", violations.stream().map(Violation::code).distinct().sorted().collect(Collectors.joining(",")));
         Decision d = new Decision(ALERT_ID, null, null, null, null, false, List.of(), null, violations,
-                List.of(new Action("ALERT", new TreeMap<>(params))), List.of(), rulePack, List.of());
+                List.of(new Action("ALERT", new TreeMap<>(params))), List.of(), true, rulePack, List.of());
         try {
             alert.execute(new ActionTask(d.actions().get(0), d, null));
             return true;

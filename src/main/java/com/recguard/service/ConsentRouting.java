@@ -29,11 +29,11 @@ public final class ConsentRouting {
                                 String consentDigit, String clientRegion, Instant at) {
         Map<String, String> attrs = clientRegion == null ? Map.of() : Map.of("clientRegion", clientRegion);
         Participant caller = new Participant("caller", "customer", null, attrs,
-                List.of(new Session("voice", "inbound", callerNumber, dialledLine, null, List.of())));
+                List.of(new Session(null, "voice", "inbound", callerNumber, dialledLine, null, List.of())));
         List<Dtmf> dtmf = consentDigit == null || consentDigit.isBlank() ? List.of()
                 : List.of(new Dtmf(consentDigit, "recording-consent", at));
         Bundle bundle = new Bundle(new Conversation(callId, at, null, "inbound", List.of(caller)),
-                List.of(), List.of(), new Ivr(null, List.of(), dtmf), List.of(), List.of(), at);
+                List.of(), List.of(), new Ivr(null, List.of(), dtmf), List.of(), List.of(), at, true);
         Decision d = evaluator.evaluate(bundle);
         for (Action a : d.actions()) {
             if (a.type().equals("ROUTE_TO_NON_RECORDED_QUEUE")) {

@@ -48,9 +48,10 @@ public final class Tables {
     private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
 
     static {
-        SPECS.put("recording/exemption-codes.csv", new Spec(List.of("code", "allowedIn", "exempts", "description"),
+        SPECS.put("recording/exemption-codes.csv", new Spec(
+                List.of("code", "allowedIn", "exempts", "maxPauseSeconds", "description"),
                 c -> new ExemptionCode(c.get("code"), c.oneOf("allowedIn", Set.of("ANY", "INTERNAL")),
-                        c.bool("exempts"), c.get("description"))));
+                        c.bool("exempts"), c.optionalLong("maxPauseSeconds"), c.get("description"))));
         SPECS.put("recording/settings.csv", setting("recording"));
         SPECS.put("consent/jurisdictions.csv", new Spec(List.of("region", "name"),
                 c -> new ConsentJurisdiction(c.get("region"), c.get("name"))));
@@ -62,11 +63,13 @@ public final class Tables {
                 c -> new CountryZone(c.get("country").toUpperCase(Locale.ROOT), c.get("zone"))));
         SPECS.put("residency/zone-archive-regions.csv", new Spec(List.of("zone", "archiveRegion", "rank"),
                 c -> new ZoneArchive(c.get("zone"), c.get("archiveRegion"), c.integer("rank"))));
+        SPECS.put("residency/settings.csv", setting("residency"));
         SPECS.put("residency/allowed-storage-regions.csv", new Spec(List.of("zone", "pattern"),
                 c -> new AllowedStorage(c.get("zone"), c.get("pattern"))));
         SPECS.put(LEXICON, new Spec(List.of("phrase"), c -> c.get("phrase")));
         SPECS.put("retention/retention-classes.csv", new Spec(List.of("class", "years"),
-                c -> new RetentionClass(c.get("class"), c.integer("years"))));
+                // Matched ignoring case (POLICY.md 1): the fact builder lower-cases the attribute too.
+                c -> new RetentionClass(c.get("class").toLowerCase(Locale.ROOT), c.integer("years"))));
         SPECS.put("quality/sampling.csv", setting("quality"));
         SPECS.put("config/settings.csv", setting("config"));
         SPECS.put("config/required-permissions.csv", new Spec(List.of("permission", "purpose", "section"),
@@ -148,6 +151,24 @@ public final class Tables {
                 throw new IllegalArgumentException("column '" + column + "' must be true or false, not '" + v + "'");
             }
             return v.equals("true");
+        }
+
+        /** A whole number of at least 0, or null when the cell is blank (no limit). */
+        Long optionalLong(String column) {
+            String v = rec.isMapped(column) && rec.isSet(column) ? rec.get(column) : "";
+            if (v.isEmpty()) {
+                return null;
+            }
+            try {
+                long n = Long.parseLong(v);
+                if (n < 0) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("column '" + column + "' must be a whole number of at least 0 or"
+                        + " blank (no limit), not '" + v + "'");
+            }
         }
 
         int integer(String column) {

@@ -269,7 +269,7 @@ abstract class ArchiveContract {
                 : a).toList();
         return new com.recguard.model.Decision(d.conversationId(), d.recording(), d.consent(), d.residencyZone(),
                 d.archiveRegion(), d.legalHold(), d.holdReasons(), LocalDate.parse(date), d.violations(), actions,
-                d.evidence(), d.rulePack(), d.firedRules());
+                d.evidence(), d.isFinal(), d.rulePack(), d.firedRules());
     }
 
     @Test

@@ -51,7 +51,7 @@ public class HoldScaling {
         List<LegalHold> register = register(holds);
         List<Bundle> parsed = BenchCorpus.parse(BenchCorpus.json(128, 1));
         bundles = parsed.stream().map(b -> new Bundle(b.conversation(), b.recordings(), b.recordingStops(), b.ivr(),
-                b.transcript(), register, b.evaluatedAt())).toArray(Bundle[]::new);
+                b.transcript(), register, b.evaluatedAt(), true)).toArray(Bundle[]::new);
     }
 
     /** Hold 0 names advisor u-adv-01 for 2026, so a few calls are held; the rest name other people or dates. */

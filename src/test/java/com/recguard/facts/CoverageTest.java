@@ -3,7 +3,6 @@ package com.recguard.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.recguard.facts.Coverage.Span;
-import com.recguard.model.RecordingStop;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,13 +31,28 @@ class CoverageTest {
         assertThat(Spans.subtract(List.of(span(0, 10)), List.of(span(-5, 15)))).isEmpty();
     }
 
+    private static final com.recguard.model.Recording AUDIO =
+            new com.recguard.model.Recording("r-1", "s-2", "audio", "AVAILABLE", null, null, null);
+
     @Test
-    void approved_pauses_explain_uncovered_time_and_open_pauses_run_to_the_end() {
-        Coverage c = new Coverage(100_000, List.of(span(20, 40), span(80, 100)), t(100));
-        assertThat(c.uncoveredMs()).isEqualTo(40_000);
-        RecordingStop pci = new RecordingStop(t(20), t(40), "agent", "PCI_SECURE_PAUSE");
-        assertThat(c.unexplainedMs(List.of(new ApprovedStop(pci, "PCI_SECURE_PAUSE", false)))).isEqualTo(20_000);
-        RecordingStop open = new RecordingStop(t(85), null, "flow", "PCI_SECURE_PAUSE");
-        assertThat(c.unexplainedMs(List.of(pci, open))).isEqualTo(5_000);
+    void stop_time_is_never_covered_and_approved_pauses_explain_it_up_to_their_cap() {
+        // Interact 0-100 s, recorded throughout, stopped 20-40 s and 85 s to the end.
+        Stop pci = new Stop(0, t(20), t(40), "agent", "PCI_SECURE_PAUSE", 20_000);
+        Stop open = new Stop(1, t(85), t(100), "flow", "PCI_SECURE_PAUSE", 15_000);
+        Coverage c = new Coverage(List.of(span(0, 100)), List.of(new Coverage.Covered(AUDIO, span(0, 100))),
+                List.of(span(20, 40), span(85, 100)));
+        assertThat(c.interactMs()).isEqualTo(100_000);
+        assertThat(c.unexplainedMs(List.of(AUDIO), List.of())).isEqualTo(35_000);
+        assertThat(c.unexplainedMs(List.of(AUDIO), List.of(new ApprovedStop(pci, "PCI_SECURE_PAUSE", false, null))))
+                .isEqualTo(15_000);
+        assertThat(c.unexplainedMs(List.of(AUDIO), List.of(new ApprovedStop(pci, "PCI_SECURE_PAUSE", false, 5_000L),
+                new ApprovedStop(open, "PCI_SECURE_PAUSE", false, 5_000L)))).isEqualTo(25_000);
+    }
+
+    @Test
+    void only_the_recordings_the_rules_call_usable_cover_anything() {
+        Coverage c = new Coverage(List.of(span(0, 100)), List.of(new Coverage.Covered(AUDIO, span(0, 100))), List.of());
+        assertThat(c.unexplainedMs(List.of(), List.of())).isEqualTo(100_000);
+        assertThat(c.unexplainedMs(List.of(new UsableRecording(AUDIO)), List.of())).isZero();
     }
 }

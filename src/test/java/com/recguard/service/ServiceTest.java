@@ -61,7 +61,7 @@ class ServiceTest {
             var c = b.conversation();
             var conversation = new com.recguard.model.Conversation(id, c.conversationStart(), c.conversationEnd(),
                     c.originatingDirection(), c.participants());
-            return new Bundle(conversation, b.recordings(), b.recordingStops(), b.ivr(), b.transcript(), holds, at);
+            return new Bundle(conversation, b.recordings(), b.recordingStops(), b.ivr(), b.transcript(), holds, at, true);
         }
 
         @Override

@@ -78,7 +78,7 @@ final class BundleMapper {
         List<Utterance> ordered = new ArrayList<>(transcript);
         ordered.sort(Comparator.comparingLong(Utterance::offsetMs)
                 .thenComparing(u -> String.valueOf(u.purpose())).thenComparing(u -> String.valueOf(u.text())));
-        return new Bundle(conversation, recordings, stops, ivr(detail, conversation), ordered, holds, evaluatedAt);
+        return new Bundle(conversation, recordings, stops, ivr(detail, conversation), ordered, holds, evaluatedAt, true);
     }
 
     static Conversation conversation(AnalyticsConversationWithoutAttributes d, Map<String, Map<String, String>> attributes) {
@@ -91,7 +91,7 @@ final class BundleMapper {
                     segments.add(new Segment(enumValue(seg.getSegmentType()), instant(seg.getSegmentStart()),
                             instant(seg.getSegmentEnd())));
                 }
-                sessions.add(new Session(enumValue(s.getMediaType()), enumValue(s.getDirection()), s.getAni(),
+                sessions.add(new Session(s.getSessionId(), enumValue(s.getMediaType()), enumValue(s.getDirection()), s.getAni(),
                         s.getDnis(), s.getRecording(), segments));
             }
             Map<String, String> attrs = new TreeMap<>();
@@ -122,7 +122,7 @@ final class BundleMapper {
                 default -> state;
             };
         }
-        return new Recording(m.getId(), m.getMedia(), state, time(m.getStartTime()), time(m.getEndTime()), region);
+        return new Recording(m.getId(), m.getSessionId(), m.getMedia(), state, time(m.getStartTime()), time(m.getEndTime()), region);
     }
 
     /**

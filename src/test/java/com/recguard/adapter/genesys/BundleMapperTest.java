@@ -56,7 +56,7 @@ class BundleMapperTest {
         assertThat(BundleMapper.recording(read("{\"id\":\"r\",\"fileState\":\"UPLOADING\",\"startTime\":\"2026-03-10T15:00:05.000Z\"}",
                 RecordingMetadata.class), "eu-west-1")).satisfies(r -> {
                     assertThat(r.fileState()).isEqualTo("UPLOADING");
-                    assertThat(r.usable()).isFalse();
+                    assertThat(r.fileExists()).isFalse();
                     assertThat(r.startTime()).isEqualTo(Instant.parse("2026-03-10T15:00:05Z"));
                     assertThat(r.region()).isEqualTo("eu-west-1");
                 });

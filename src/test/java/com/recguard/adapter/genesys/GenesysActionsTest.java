@@ -85,7 +85,7 @@ class GenesysActionsTest {
         Action action = new Action(type, new TreeMap<>(params));
         Decision decision = new Decision(CONVERSATION_ID, "REQUIRED", "GIVEN", "US", "us-east-1", true,
                 List.of("PHRASE:guaranteed return"), LocalDate.parse("2033-03-10"), List.of(), List.of(action), List.of(),
-                RULE_PACK, List.of());
+                true, RULE_PACK, List.of());
         return new ActionTask(action, decision, b);
     }
 
@@ -220,7 +220,7 @@ class GenesysActionsTest {
     void queue_for_qa_of_a_conversation_nobody_answered_creates_nothing() throws Exception {
         Bundle ivrOnly = new Bundle(new Conversation(CONVERSATION_ID, bundle.conversation().conversationStart(),
                 bundle.conversation().conversationEnd(), "inbound", bundle.conversation().participants().subList(0, 3)),
-                List.of(), List.of(), null, List.of(), List.of(), bundle.evaluatedAt());
+                List.of(), List.of(), null, List.of(), List.of(), bundle.evaluatedAt(), true);
 
         actions.execute(task("QUEUE_FOR_QA", Map.of("reason", "violation"), ivrOnly));
 
@@ -239,6 +239,6 @@ class GenesysActionsTest {
         Conversation c = bundle.conversation();
         return new Bundle(new Conversation(c.conversationId(), c.conversationStart(), c.conversationEnd(),
                 c.originatingDirection(), ps), bundle.recordings(), bundle.recordingStops(), bundle.ivr(),
-                bundle.transcript(), bundle.legalHolds(), bundle.evaluatedAt());
+                bundle.transcript(), bundle.legalHolds(), bundle.evaluatedAt(), true);
     }
 }

@@ -49,7 +49,7 @@ class MonthlyCalibrationTest {
             for (int i = 1; i <= 4; i++) {
                 Conversation c = call.conversation();
                 Bundle b = new Bundle(new Conversation("cal-c" + i, c.conversationStart(), c.conversationEnd(),
-                        c.originatingDirection(), c.participants()), call.recordings(), List.of(), null, List.of(), List.of(), null);
+                        c.originatingDirection(), c.participants()), call.recordings(), List.of(), null, List.of(), List.of(), null, true);
                 long e = store.journal("test", "t", "cal-c" + i, "{}", Store.EventStatus.ACCEPTED, null, Instant.EPOCH);
                 store.decided(e, "cal-c" + i, "sha256:p", "{}", BundleWriter.write(b), List.of(), Instant.EPOCH);
             }
