@@ -229,6 +229,14 @@ public final class RecguardService {
             fail(e, id, wrong);
             return;
         }
+        try {
+            // What Genesys gave goes through the same reader as a bundle file: a bundle POLICY.md §1
+            // refuses (an end before a start, no conversationEnd…) fails its event, naming the field.
+            bundle = com.recguard.json.BundleReader.read(BundleWriter.write(bundle));
+        } catch (BundleFormatException ex) {
+            fail(e, id, "refused bundle: " + ex.getMessage());
+            return;
+        }
         bundle = Settling.prepare(bundle, settled, store.latest(id));
         Decision d;
         try {

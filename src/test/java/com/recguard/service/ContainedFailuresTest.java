@@ -113,7 +113,7 @@ class ContainedFailuresTest {
     static Bundle renamed(Bundle b, String id) {
         var c = b.conversation();
         return new Bundle(new Conversation(id, c.conversationStart(), c.conversationEnd(), c.originatingDirection(), c.participants()),
-                b.recordings(), b.recordingStops(), b.ivr(), b.transcript(), b.legalHolds(), b.evaluatedAt());
+                b.recordings(), b.recordingStops(), b.ivr(), b.transcript(), b.legalHolds(), b.evaluatedAt(), b.settled());
     }
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {
