@@ -34,15 +34,15 @@ final class Settling {
     }
 
     /**
-     * The bundle to decide on: settled only once the deadline has passed (the service, which knows
-     * how long it has waited, says so, whatever the source answered), with every recording
+     * The bundle to decide on: settled when the source says so (a file, a test) or once the
+     * deadline has passed (the Genesys source never does: the service knows how long it waited), with every recording
      * stop seen in an earlier gather of the conversation kept (Genesys returns pause annotations
      * only while a recording is AVAILABLE: a stop once seen is never dropped).
      */
     static Bundle prepare(Bundle gathered, boolean settled, Store.StoredDecision previous) {
         List<RecordingStop> stops = mergeStops(gathered.recordingStops(), previous);
         return new Bundle(gathered.conversation(), gathered.recordings(), stops, gathered.ivr(), gathered.transcript(),
-                gathered.legalHolds(), gathered.evaluatedAt(), settled);
+                gathered.legalHolds(), gathered.evaluatedAt(), gathered.settled() || settled);
     }
 
     static List<RecordingStop> mergeStops(List<RecordingStop> now, Store.StoredDecision previous) {

@@ -86,7 +86,7 @@ class ServiceSettlingTest {
     @BeforeEach
     void start() throws Exception {
         GenesysStub.conversation(wm);
-        detailWithAgentRecordingsOnly();
+        GenesysStub.detailWithAgentRecordingsOnly(wm);
         String mediaBase = "http://127.0.0.1:" + wm.getPort() + "/media/";
         wm.stubFor(get(urlPathMatching(API + "/conversations/" + CONVERSATION_ID + "/recordings/[^/]+"))
                 .willReturn(okJson("{\"id\":\"r\",\"mediaUris\":{\"S\":{\"mediaUri\":\"" + mediaBase + "audio.wav\"}}}")));
@@ -116,26 +116,6 @@ class ServiceSettlingTest {
                 new HoldRegisterFile(tmp.resolve("holds.json"), clock), null, clock, metrics,
                 RecguardService.Settings.defaults("settle"));
         http = new ServiceHttp(service, metrics, null, new EventAuth("settle-token", null), clock).start("127.0.0.1", 0);
-    }
-
-    /**
-     * The stub conversation's detail flags the customer's and the consult user's sessions as
-     * recorded, though no recording names them (Genesys names the agents' sessions): under REC-011
-     * that stays pending until the settle deadline. Here only the agents' sessions are flagged, so
-     * the conversation settles once its recordings are AVAILABLE.
-     */
-    static void detailWithAgentRecordingsOnly() throws Exception {
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var detail = mapper.readTree(GenesysStub.resource("conversation-detail.json"));
-        for (var p : detail.get("participants")) {
-            for (var s : p.path("sessions")) {
-                if (!"agent".equals(p.path("purpose").asText())) {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) s).remove("recording");
-                }
-            }
-        }
-        wm.stubFor(get(urlPathEqualTo(API + "/analytics/conversations/" + CONVERSATION_ID + "/details"))
-                .willReturn(okJson(mapper.writeValueAsString(detail))));
     }
 
     @AfterEach
