@@ -227,7 +227,9 @@ public final class BundleGenerator {
         c.clientCall(Clients.anyWithoutConsent(c.r), c.r.chance(0.8));
         Span talk = c.talks.get(0);
         Instant at = talk.start().plusSeconds(c.r.between(20, (int) Math.max(21, talk.seconds() / 2)));
-        boolean open = c.r.chance(0.2);
+        // An open pause runs to the end; PCI_SECURE_PAUSE explains at most 300 s (POLICY v2), so a
+        // pause meant to be fully explained stays open only when the talk ends within that.
+        boolean open = c.r.chance(0.2) && !at.plusSeconds(300).isBefore(talk.end());
         Instant resumed = open ? null : at.plusSeconds(c.r.between(30, 150));
         if (resumed != null && !resumed.isBefore(talk.end())) {
             resumed = null;
@@ -846,7 +848,8 @@ public final class BundleGenerator {
             boolean held = !holdReasons.isEmpty();
             Set<String> actions = new TreeSet<>();
             Set<String> absent = new TreeSet<>();
-            (usableRecording || ivr.captured() ? actions : absent).add("ARCHIVE");
+            // POLICY v2: every final conversation is archived, recorded or not (generated bundles are settled).
+            actions.add("ARCHIVE");
             (consentRequired || !consentAnswers.isEmpty() ? actions : absent).add("RECORD_CONSENT");
             if (consent.equals("REFUSED")) {
                 boolean queueLine = NON_RECORDED_LINE.equals(firmLine);
@@ -865,7 +868,7 @@ public final class BundleGenerator {
             LocalDate endDate = end.atOffset(ZoneOffset.UTC).toLocalDate();
             return new Expectation(recording, consent, zone, archiveRegion, held,
                     endDate.plusYears(RETENTION_YEARS).toString(), List.copyOf(violations), List.copyOf(holdReasons),
-                    List.copyOf(actions), List.copyOf(absent));
+                    List.copyOf(actions), List.copyOf(absent), true);
         }
 
         private String summary(String consent, String zone) {

@@ -99,9 +99,21 @@ public final class BundleReader {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-            String path = e.getProcessor() instanceof JsonParser p ? pointerPath(p.getParsingContext()) : "";
+            // A repeated key is named by the object that repeats it; for a syntax error the line and
+            // column say more than a path would.
+            String path = e.getOriginalMessage().startsWith("Duplicate field") && e.getProcessor() instanceof JsonParser p
+                    ? pointerPath(p.getParsingContext().getParent()) : "";
             throw new BundleFormatException((path.isEmpty() ? "" : path + ": ") + "invalid JSON: " + where
                     + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The {@code legalHolds} of a document (the hold register's file), checked as in a bundle. */
+    static List<LegalHold> legalHolds(JsonNode root) throws BundleFormatException {
+        try {
+            return list(root, "legalHolds", BundleReader::hold);
+        } catch (Bad e) {
+            throw new BundleFormatException(e.getMessage());
         }
     }
 
@@ -143,6 +155,7 @@ public final class BundleReader {
         }
         Instant start = time(n, "conversationStart", path);
         Instant end = time(n, "conversationEnd", path);
+        List<Participant> participants = list(n, path, "participants", BundleReader::participant);
         if (start == null) {
             throw new Bad(join(path, "conversationStart"), "is required");
         }
@@ -151,8 +164,7 @@ public final class BundleReader {
                     + " conversation (gather it again once Genesys reports the end)");
         }
         notBefore(start, end, path, "conversationEnd", "conversationStart");
-        return new Conversation(id, start, end, text(n, "originatingDirection"),
-                list(n, path, "participants", BundleReader::participant));
+        return new Conversation(id, start, end, text(n, "originatingDirection"), participants);
     }
 
     private static boolean settled(JsonNode root) {

@@ -106,10 +106,15 @@ public final class BundleWriter {
         ArrayNode holds = root.putArray("legalHolds");
         for (LegalHold h : b.legalHolds()) {
             ObjectNode hn = holds.addObject().put("id", h.id());
-            h.userIds().forEach(hn.putArray("userIds")::add);
+            // An empty list is refused on reading (POLICY.md 1), so a criterion not named is left out.
+            if (h.namesUsers()) {
+                h.userIds().forEach(hn.putArray("userIds")::add);
+            }
             date(hn, "from", h.from());
             date(hn, "to", h.to());
-            h.terms().forEach(hn.putArray("terms")::add);
+            if (h.namesTerms()) {
+                h.terms().forEach(hn.putArray("terms")::add);
+            }
         }
         time(root, "evaluatedAt", b.evaluatedAt());
         root.put("settled", b.settled());

@@ -38,17 +38,18 @@ public final class FixtureReader {
         Expectation e = new Expectation(
                 scalar(expect, "recording"), scalar(expect, "consent"), scalar(expect, "residencyZone"),
                 scalar(expect, "archiveRegion"),
-                expect.hasNonNull("legalHold") ? bool(expect.get("legalHold")) : null,
+                expect.hasNonNull("legalHold") ? bool(expect.get("legalHold"), "legalHold") : null,
                 scalar(expect, "retainUntil"),
                 strings(expect, "violations"), strings(expect, "holdReasons"),
-                strings(expect, "actions"), strings(expect, "actionsAbsent"));
+                strings(expect, "actions"), strings(expect, "actionsAbsent"),
+                expect.hasNonNull("final") ? bool(expect.get("final"), "final") : null);
         String description = root.hasNonNull("description") ? root.get("description").asText() : "";
         return new Fixture(path, description, BundleReader.fromTree(root), e);
     }
 
-    private static Boolean bool(JsonNode n) throws BundleFormatException {
+    private static Boolean bool(JsonNode n, String key) throws BundleFormatException {
         if (!n.isBoolean()) {
-            throw new BundleFormatException("expect.legalHold: must be true or false");
+            throw new BundleFormatException("expect." + key + ": must be true or false");
         }
         return n.asBoolean();
     }

@@ -178,6 +178,9 @@ public final class FixtureWriter {
         strings(o, "holdReasons", e.holdReasons());
         strings(o, "actions", e.actions());
         strings(o, "actionsAbsent", e.actionsAbsent());
+        if (e.isFinal() != null) {
+            o.put("final", e.isFinal());
+        }
         return o;
     }
 

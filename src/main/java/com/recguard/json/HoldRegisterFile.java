@@ -52,11 +52,7 @@ public final class HoldRegisterFile implements HoldRegister {
 
     private List<LegalHold> read() throws IOException, BundleFormatException {
         String json = Files.readString(file, StandardCharsets.UTF_8);
-        ObjectNode wrapper = BundleReader.MAPPER.createObjectNode();
-        wrapper.putObject("conversation").put("conversationId", "hold-register");
-        JsonNode root = BundleReader.parse(json);
-        wrapper.set("legalHolds", root.path("legalHolds"));
-        return BundleReader.fromTree(wrapper).legalHolds();
+        return BundleReader.legalHolds(BundleReader.parse(json));
     }
 
     @Override

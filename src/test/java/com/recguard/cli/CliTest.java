@@ -41,7 +41,7 @@ class CliTest {
               { "participantId": "p2", "purpose": "agent", "userId": "u-7", "sessions": [ { "mediaType": "voice",
                   "segments": [ { "segmentType": "interact", "segmentStart": "2026-03-02T09:16:00Z",
                                   "segmentEnd": "2026-03-02T09:27:41Z" } ] } ] } ] },
-          "recordings": [ { "id": "r-1", "fileState": "AVAILABLE", "region": "eu-west-1",
+          "recordings": [ { "id": "r-1", "media": "audio", "fileState": "AVAILABLE", "region": "eu-west-1",
                             "startTime": "2026-03-02T09:16:00Z", "endTime": "2026-03-02T09:27:41Z" } ]
         """;
 

@@ -27,8 +27,8 @@ class ExplainCommandTest {
                 .contains("FIRED      HLD-001  A conversation in which a risk-lexicon phrase was said is held")
                 .contains("why: POLICY 3 Legal holds")
                 .contains("matched phrase \"guaranteed return\" said in utterance 0 at character 14: \"Well, it is a Guaranteed Return.\"")
-                .contains("not fired  REC-004  A recording stop without a justification is an unjustified stop\n"
-                        + "             condition 2 (line 12) does not hold: $stop : RecordingStop(justification == null || justification.isBlank())")
+                .contains("not fired  REC-004  A recording stop during staff interact time without a justification is an unjustified stop\n"
+                        + "             condition 2 (line 14) does not hold: $stop : Stop(interactOverlapMs > 0, !justified())")
                 .contains("not fired  HLD-002")
                 .doesNotContain("org.drools");
         assertThat(r.out().indexOf("== consent ==")).isLessThan(r.out().indexOf("== recording =="));
@@ -40,7 +40,9 @@ class ExplainCommandTest {
         Files.writeString(f, """
             { "conversation": { "conversationId": "int-1", "conversationStart": "2026-03-02T09:00:00Z",
                 "conversationEnd": "2026-03-02T09:05:00Z", "participants": [
-                  { "participantId": "a", "purpose": "agent", "userId": "u-1" },
+                  { "participantId": "a", "purpose": "agent", "userId": "u-1", "sessions": [ { "mediaType": "voice",
+                      "segments": [ { "segmentType": "interact", "segmentStart": "2026-03-02T09:00:00Z",
+                                      "segmentEnd": "2026-03-02T09:05:00Z" } ] } ] },
                   { "participantId": "b", "purpose": "user", "userId": "u-2" } ] },
               "recordingStops": [ { "at": "2026-03-02T09:00:01Z", "by": "flow", "justification": "INTERNAL_TEST_CALL" } ] }
             """);

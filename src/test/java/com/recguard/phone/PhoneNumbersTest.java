@@ -40,4 +40,25 @@ class PhoneNumbersTest {
         assertThat(PhoneNumbers.parse(null)).isEmpty();
         assertThat(PhoneNumbers.parse("+")).isEmpty();
     }
+
+    @Test
+    void an_international_prefix_00_means_plus() {
+        assertThat(PhoneNumbers.parse("0044 20 7946 0123", "GB").orElseThrow().e164()).isEqualTo("+442079460123");
+        assertThat(PhoneNumbers.parse("tel:0033-1-42-68-53-00", "GB").orElseThrow().region()).isEqualTo("FR");
+    }
+
+    @Test
+    void a_national_number_belongs_to_the_home_country() {
+        var p = PhoneNumbers.parse("(020) 7946.0123", "GB").orElseThrow();
+        assertThat(p.e164()).isEqualTo("+442079460123");
+        assertThat(p.region()).isEqualTo("GB");
+        assertThat(PhoneNumbers.parse("sips:020 7946 0123@edge.example;user=phone", "GB").orElseThrow().region())
+                .isEqualTo("GB");
+    }
+
+    @Test
+    void bare_digits_are_an_unknown_number_even_with_a_home_country() {
+        assertThat(PhoneNumbers.parse("442079460123", "GB")).isEmpty();
+        assertThat(PhoneNumbers.parse("+44 20 7946 0123 ext 5", "GB")).isEmpty();
+    }
 }
