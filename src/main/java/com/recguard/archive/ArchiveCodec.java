@@ -22,4 +22,7 @@ public interface ArchiveCodec {
     byte[] ivr(String conversationId, Ivr ivr);
 
     byte[] transcript(String conversationId, List<Utterance> transcript);
+
+    /** The whole bundle the decision was made from (canonical JSON), so a later re-evaluation never needs Genesys. */
+    byte[] bundle(com.recguard.model.Bundle bundle);
 }

@@ -118,6 +118,9 @@ public final class ArchivePlan {
             out.add(new Planned("transcript", Keys.transcript(cid), null,
                     Content.ofBytes(codec.transcript(cid, b.transcript()), "application/json")));
         }
+        // Always: the evidence the decision was made from, under the same lock and in the manifest,
+        // so a re-evaluation years later needs no Genesys (which drops pause annotations once archived).
+        out.add(new Planned("bundle", Keys.bundle(cid), null, Content.ofBytes(codec.bundle(b), "application/json")));
         return out;
     }
 

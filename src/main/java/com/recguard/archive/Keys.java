@@ -40,6 +40,10 @@ public final class Keys {
         return prefix(conversationId) + "transcript.json";
     }
 
+    public static String bundle(String conversationId) {
+        return prefix(conversationId) + "bundle.json";
+    }
+
     public static String manifest(String conversationId) {
         return prefix(conversationId) + "manifest.json";
     }

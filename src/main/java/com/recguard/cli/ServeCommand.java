@@ -98,7 +98,24 @@ final class ServeCommand implements Callable<Integer> {
             err.println("recguard serve: RECGUARD_OPERATORS lists the event-source token; operators need tokens of their own");
             return Main.CANNOT_RUN;
         }
-        try (Store store = Store.open(setting("RECGUARD_DB", "jdbc:sqlite:" + var.resolve("recguard.db")));
+        RecguardService.Settings settings;
+        try {
+            settings = RecguardService.Settings.defaults(setting("RECGUARD_NODE", hostname()))
+                    .withClaimFor(Duration.ofSeconds(positive("RECGUARD_CLAIM_SECONDS", 300)))
+                    .withSettleFor(Duration.ofMinutes(positive("RECGUARD_SETTLE_MINUTES", 60)))
+                    .withStallAfter(Duration.ofSeconds(positive("RECGUARD_STALL_SECONDS", 120)));
+        } catch (IllegalArgumentException e) {
+            err.println("recguard serve: " + e.getMessage());
+            return Main.CANNOT_RUN;
+        }
+        Store opened;
+        try {
+            opened = Store.open(setting("RECGUARD_DB", "jdbc:sqlite:" + var.resolve("recguard.db")));
+        } catch (com.recguard.store.SchemaTooNewException e) {
+            err.println("recguard serve: " + e.getMessage());
+            return Main.CANNOT_RUN;
+        }
+        try (Store store = opened;
              GenesysClient genesys = new GenesysClient(genesysConfig, clock);
              S3ObjectStore s3 = archive.store()) {
             GenesysConversationSource source = new GenesysConversationSource(genesys);
@@ -121,7 +138,7 @@ final class ServeCommand implements Callable<Integer> {
                     new RealTimeActions()),
                     new HoldRegisterFile(Path.of(setting("RECGUARD_HOLDS", var.resolve("holds.json").toString())), clock),
                     decisionLog,
-                    clock, metrics, RecguardService.Settings.defaults(setting("RECGUARD_NODE", hostname())));
+                    clock, metrics, settings);
             CompletenessSweep sweep = new CompletenessSweep(source, store, service,
                     Duration.ofMinutes(Long.parseLong(setting("RECGUARD_SWEEP_MINUTES", "60"))),
                     Duration.ofMinutes(Long.parseLong(setting("RECGUARD_SWEEP_OVERLAP_MINUTES", "15"))));
@@ -207,6 +224,23 @@ final class ServeCommand implements Callable<Integer> {
         } catch (java.sql.SQLException e) {
             return -1;
         }
+    }
+
+    /** A whole number above zero, or an IllegalArgumentException naming the variable. */
+    private static long positive(String name, long fallback) {
+        String v = setting(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + "=" + v + " is not a whole number above zero");
     }
 
     private static String setting(String name, String fallback) {

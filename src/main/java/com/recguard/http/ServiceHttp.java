@@ -367,6 +367,11 @@ public final class ServiceHttp implements AutoCloseable {
         out.put("lastRejectedEdit", service.packs().lastRejection());
         try {
             out.put("outboxDepth", service.store().count("outbox", "PENDING"));
+            String stalled = service.stalled();
+            if (stalled != null) {
+                out.put("processing", stalled);
+                ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+            }
             json(ctx, out);
         } catch (java.sql.SQLException e) {
             out.put("store", e.getMessage());

@@ -173,6 +173,11 @@ public final class ArchiveJson implements ArchiveCodec {
     }
 
     @Override
+    public byte[] bundle(com.recguard.model.Bundle bundle) {
+        return BundleWriter.canonical(bundle).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
     public byte[] transcript(String conversationId, List<Utterance> transcript) {
         ObjectNode o = BundleReader.MAPPER.createObjectNode();
         o.put("conversationId", conversationId);

@@ -24,6 +24,32 @@ public final class BundleWriter {
         return toTree(b).toString();
     }
 
+    /**
+     * The bundle in canonical JSON: object keys sorted at every level, no insignificant whitespace
+     * (array order is meaning and is kept). The same bundle gives the same bytes in every process,
+     * whatever order a map was filled in, so its hash in the decision log is stable.
+     */
+    public static String canonical(Bundle b) {
+        return sorted(toTree(b)).toString();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode sorted(com.fasterxml.jackson.databind.JsonNode n) {
+        if (n.isObject()) {
+            ObjectNode out = BundleReader.MAPPER.createObjectNode();
+            java.util.List<String> names = new java.util.ArrayList<>();
+            n.fieldNames().forEachRemaining(names::add);
+            java.util.Collections.sort(names);
+            names.forEach(name -> out.set(name, sorted(n.get(name))));
+            return out;
+        }
+        if (n.isArray()) {
+            ArrayNode out = BundleReader.MAPPER.createArrayNode();
+            n.forEach(x -> out.add(sorted(x)));
+            return out;
+        }
+        return n;
+    }
+
     public static ObjectNode toTree(Bundle b) {
         ObjectNode root = BundleReader.MAPPER.createObjectNode();
         Conversation c = b.conversation();

@@ -52,6 +52,21 @@ public final class PrometheusMetrics implements ServiceEvents {
                 .register(registry).increment();
     }
 
+    @Override
+    public void provisionalDecision() {
+        Counter.builder("recguard_decisions_by_finality_total").tag("final", "false")
+                .description("Decisions stored, provisional (recordings settling) or final").register(registry).increment();
+    }
+
+    @Override
+    public void finalDecision(Duration sinceFirstEvent) {
+        Counter.builder("recguard_decisions_by_finality_total").tag("final", "true")
+                .description("Decisions stored, provisional (recordings settling) or final").register(registry).increment();
+        Timer.builder("recguard_time_to_final_seconds")
+                .description("From a conversation's first event to its final decision")
+                .publishPercentileHistogram().register(registry).record(sinceFirstEvent);
+    }
+
     public String scrape() {
         return registry.scrape();
     }

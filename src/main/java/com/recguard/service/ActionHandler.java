@@ -22,4 +22,12 @@ public interface ActionHandler {
 
     /** @throws ActionException retryable (with an optional Retry-After) or permanent */
     void execute(ActionTask task) throws ActionException;
+
+    /**
+     * ALERT handlers also report a conversation the service could not decide (its event failed
+     * with {@code reason}); other handlers are never asked.
+     */
+    default void failed(String conversationId, String reason) throws ActionException {
+        throw ActionException.permanent(name() + " does not report failed conversations", null);
+    }
 }

@@ -36,10 +36,33 @@ public final class RecguardService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecguardService.class);
 
-    /** Tunables of retrying and claiming. */
-    public record Settings(String node, int maxAttempts, Duration baseBackoff, Duration maxBackoff, Duration claimFor, int batch) {
+    /**
+     * Tunables of retrying, claiming and settling.
+     *
+     * @param claimFor    how long a node holds an event or an action it took (RECGUARD_CLAIM_SECONDS):
+     *                    a crashed node's work is taken over by another after this
+     * @param settleFor   how long after its event a conversation is gathered again while its
+     *                    decision is provisional (RECGUARD_SETTLE_MINUTES); then it is gathered settled
+     * @param settleFirst the first wait before gathering again; it doubles each time
+     * @param stallAfter  /ready answers 503 when due work has made no progress for this long
+     */
+    public record Settings(String node, int maxAttempts, Duration baseBackoff, Duration maxBackoff, Duration claimFor, int batch,
+                           Duration settleFor, Duration settleFirst, Duration stallAfter) {
         public static Settings defaults(String node) {
-            return new Settings(node, 8, Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofMinutes(5), 50);
+            return new Settings(node, 8, Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofMinutes(5), 50,
+                    Duration.ofMinutes(60), Duration.ofMinutes(1), Duration.ofMinutes(2));
+        }
+
+        public Settings withClaimFor(Duration d) {
+            return new Settings(node, maxAttempts, baseBackoff, maxBackoff, d, batch, settleFor, settleFirst, stallAfter);
+        }
+
+        public Settings withSettleFor(Duration d) {
+            return new Settings(node, maxAttempts, baseBackoff, maxBackoff, claimFor, batch, d, settleFirst, stallAfter);
+        }
+
+        public Settings withStallAfter(Duration d) {
+            return new Settings(node, maxAttempts, baseBackoff, maxBackoff, claimFor, batch, settleFor, settleFirst, d);
         }
     }
 
@@ -71,14 +94,22 @@ public final class RecguardService {
         this.clock = clock;
         this.events = events;
         this.settings = settings;
+        this.lastPass = clock.instant();
     }
 
-    /** Call once at start-up: actions this node had claimed when it last stopped run again now. */
+    /**
+     * Call once at start-up: events and actions this node had claimed when it last stopped run
+     * again now, and the decision log on disk catches up with the chain in the database.
+     */
     public int resume() throws SQLException {
-        int released = store.releaseClaims(settings.node());
+        int released = store.releaseClaims(settings.node()) + store.releaseEventClaims(settings.node());
         if (released > 0) {
-            LOG.warn("resuming {} actions this node ({}) had claimed when it stopped", released, settings.node());
+            LOG.warn("resuming {} events and actions this node ({}) had claimed when it stopped", released, settings.node());
         }
+        if (decisionLog != null && decisionLog.last() != null && store.seedLog(decisionLog.last())) {
+            LOG.info("decision log chain continues in the database from entry {} of the file", decisionLog.last().seq());
+        }
+        exportLog();
         return released;
     }
 
@@ -136,43 +167,102 @@ public final class RecguardService {
         return store.journal("sweep", "sweep", conversationId, body, EventStatus.ACCEPTED, null, clock.instant());
     }
 
-    /** One pass over the journal: each due event becomes a decision and outbox entries. */
+    /**
+     * One pass over the journal: each due event this node can claim becomes a decision and outbox
+     * entries, or is marked failed with its reason (Kafka Streams' poison-pill handling: one bad
+     * conversation never stops the others). Returns how many events this pass claimed.
+     */
     public int processDue() throws SQLException {
+        Instant now = clock.instant();
         int n = 0;
-        for (Store.Event e : store.dueEvents(clock.instant(), settings.batch())) {
-            process(e);
+        for (Store.Event e : store.dueEvents(now, settings.batch())) {
+            if (!store.claimEvent(e.id(), settings.node(), now, now.plus(settings.claimFor()))) {
+                continue; // another node has it
+            }
             n++;
+            try {
+                process(e);
+            } catch (SQLException | RuntimeException ex) {
+                fail(e, conversationOf(e), "saving the decision failed: " + ex);
+            }
         }
+        lastPass = clock.instant();
         return n;
     }
+
+    /**
+     * Why the service is not ready, or null: due events and no completed processing pass for
+     * longer than {@code stallAfter} (a hung source, a broken database).
+     */
+    public String stalled() throws SQLException {
+        Instant now = clock.instant();
+        Instant last = lastPass;
+        Duration since = Duration.between(last, now);
+        if (since.compareTo(settings.stallAfter()) <= 0) {
+            return null;
+        }
+        long due = store.countDueEvents(now);
+        return due == 0 ? null : "processing has made no progress for " + since.toSeconds() + " s with " + due
+                + " events due (last completed pass at " + last + ")";
+    }
+
+    private volatile Instant lastPass;
 
     private void process(Store.Event e) throws SQLException {
         EventEnvelope envelope;
         try {
             envelope = EventEnvelope.parse(e.body());
         } catch (BundleFormatException ex) {
-            store.failEvent(e.id(), ex.getMessage(), clock.instant());
+            fail(e, e.conversationId(), "unreadable event: " + ex.getMessage());
             return;
         }
+        String id = envelope.conversationId();
+        Instant now = clock.instant();
+        boolean settled = !now.isBefore(e.receivedAt().plus(settings.settleFor()));
         Bundle bundle;
         try {
-            bundle = source.gather(envelope.conversationId(), envelope.eventTime(), holds.inForce());
+            bundle = source.gather(id, envelope.eventTime(), holds.inForce());
         } catch (ActionException ex) {
             int attempts = e.attempts() + 1;
             if (ex.retryable() && attempts < settings.maxAttempts()) {
-                store.retryEvent(e.id(), attempts, clock.instant().plus(backoff(attempts, ex.retryAfter())), ex.getMessage());
+                store.retryEvent(e.id(), settings.node(), attempts, now.plus(backoff(attempts, ex.retryAfter())), ex.getMessage());
             } else {
-                store.failEvent(e.id(), "gathering facts failed: " + ex.getMessage(), clock.instant());
-                events.event("failed");
+                fail(e, id, "gathering facts failed: " + ex.getMessage());
             }
             return;
+        } catch (RuntimeException ex) {
+            fail(e, id, "gathering facts failed: " + ex);
+            return;
         }
-        Evaluator evaluator = packs.evaluator();
-        Decision d = evaluator.evaluate(bundle);
+        String wrong = notAbout(bundle, id);
+        if (wrong != null) {
+            fail(e, id, wrong);
+            return;
+        }
+        try {
+            // What Genesys gave goes through the same reader as a bundle file: a bundle POLICY.md §1
+            // refuses (an end before a start, no conversationEnd…) fails its event, naming the field.
+            bundle = com.recguard.json.BundleReader.read(BundleWriter.write(bundle));
+        } catch (BundleFormatException ex) {
+            fail(e, id, "refused bundle: " + ex.getMessage());
+            return;
+        }
+        bundle = Settling.prepare(bundle, settled, store.latest(id));
+        Decision d;
+        try {
+            d = packs.evaluator().evaluate(bundle);
+        } catch (RuntimeException ex) {
+            fail(e, id, "evaluation failed: " + ex);
+            return;
+        }
+        boolean isFinal = Settling.isFinal(d);
         String decisionJson = DecisionWriter.writeCompact(d);
-        String bundleJson = BundleWriter.write(bundle);
+        String bundleJson = BundleWriter.canonical(bundle);
         List<Store.NewItem> items = new ArrayList<>();
         for (Action a : d.actions()) {
+            if (!isFinal && Settling.FINAL_ONLY.contains(a.type())) {
+                continue; // the rules omit these from a provisional decision; never act on one regardless
+            }
             // One entry per handler; an action nobody handles still gets one, which dead-letters
             // at once, so an operator sees the gap instead of the action vanishing.
             List<ActionHandler> hs = handlersByType.getOrDefault(a.type(), List.of());
@@ -181,18 +271,76 @@ public final class RecguardService {
                         d.conversationId() + "|" + a.type() + "|" + a.params() + "|" + handler, describe(a)));
             }
         }
-        if (decisionLog != null) {
-            try {
-                decisionLog.append(bundleJson, d.rulePack(), d.firedRules(), decisionJson);
-            } catch (IOException ex) {
-                // The decision must not be stored without its audit entry: leave the event for a retry.
-                store.retryEvent(e.id(), e.attempts() + 1, clock.instant().plus(backoff(e.attempts() + 1, null)),
-                        "decision log: " + ex.getMessage());
-                return;
-            }
+        Instant nextGather = isFinal ? null : Settling.nextGather(now, e.receivedAt(), e.settleRound(), settings);
+        Store.Committed c = store.decided(new Store.Decided(e.id(), settings.node(), id, d.rulePack(), decisionJson, bundleJson,
+                isFinal, items, decisionLog == null ? null : bundleJson, d.firedRules(), nextGather, now));
+        if (!c.claimHeld()) {
+            LOG.warn("event {} for {} was taken over by another node before this one ({}) committed; its decision is dropped",
+                    e.id(), id, settings.node());
+            return;
         }
-        store.decided(e.id(), d.conversationId(), d.rulePack(), decisionJson, bundleJson, items, clock.instant());
+        exportLog();
         events.decision(d.recording(), !d.violations().isEmpty(), d.legalHold());
+        if (isFinal) {
+            Instant first = store.firstEventAt(id);
+            events.finalDecision(first == null ? Duration.ZERO : Duration.between(first, now));
+        } else {
+            events.provisionalDecision();
+        }
+    }
+
+    /** Why a gathered bundle is not about the conversation asked for, or null when it is. */
+    private static String notAbout(Bundle bundle, String asked) {
+        String got = bundle == null || bundle.conversation() == null ? null : bundle.conversation().conversationId();
+        if (got == null || got.isBlank()) {
+            return "Genesys answered about no conversation (no conversationId in the detail) when asked for " + asked;
+        }
+        if (!got.equals(asked)) {
+            return "Genesys answered about conversation " + got + " when asked for " + asked + "; nothing was filed under either";
+        }
+        return null;
+    }
+
+    private static String conversationOf(Store.Event e) {
+        return e.conversationId();
+    }
+
+    /**
+     * Marks an event failed with its reason (listed at /events/failed, replayable, counted) and
+     * puts one ALERT for it through the alert handlers' outbox, in the same transaction.
+     */
+    private void fail(Store.Event e, String conversationId, String reason) throws SQLException {
+        List<ActionHandler> alerters = handlersByType.getOrDefault("ALERT", List.of());
+        String handler = alerters.isEmpty() ? "" : alerters.get(0).name();
+        Store.NewItem alert = new Store.NewItem("ALERT", handler, "failed-event|" + e.id() + "|" + handler, FAILED + reason);
+        if (store.failEvent(e.id(), settings.node(), reason, alert, conversationId, clock.instant())) {
+            events.event("failed");
+            LOG.error("event {} ({}) failed and is kept for replay: {}", e.id(), conversationId, reason);
+        }
+    }
+
+    /** The outbox names an alert about a failed event with this prefix and the reason. */
+    static final String FAILED = "FAILED ";
+
+    /** Appends to the decision-log file what the database chain has and the file does not. */
+    private void exportLog() {
+        if (decisionLog == null) {
+            return;
+        }
+        try {
+            synchronized (decisionLog) {
+                while (true) {
+                    long have = decisionLog.last() == null ? 0 : decisionLog.last().seq();
+                    List<com.recguard.audit.LogEntry> more = store.logEntriesAfter(have, 500);
+                    if (more.isEmpty() || decisionLog.appendAfter(more) == 0) {
+                        return;
+                    }
+                }
+            }
+        } catch (IOException | SQLException ex) {
+            // The chain is safe in the database; the file catches up on the next export.
+            LOG.error("decision log file behind the database; it catches up after the next decision", ex);
+        }
     }
 
     /** One pass over the outbox: each due action runs once; failures are scheduled or dead-lettered. */
@@ -218,6 +366,23 @@ public final class RecguardService {
             return;
         }
         Instant started = clock.instant();
+        if (item.action().startsWith(FAILED)) {
+            try {
+                handler.failed(item.conversationId(), item.action().substring(FAILED.length()));
+                store.done(item.id(), clock.instant());
+                events.action(item.type(), "done", Duration.between(started, clock.instant()));
+            } catch (ActionException | RuntimeException ex) {
+                boolean again = ex instanceof ActionException ae && ae.retryable() && attempts < settings.maxAttempts();
+                if (again) {
+                    store.retry(item.id(), attempts, clock.instant().plus(backoff(attempts, ((ActionException) ex).retryAfter())),
+                            ex.getMessage(), clock.instant());
+                } else {
+                    store.dead(item.id(), attempts, String.valueOf(ex.getMessage()), clock.instant());
+                }
+                events.action(item.type(), again ? "retry" : "dead", Duration.between(started, clock.instant()));
+            }
+            return;
+        }
         try {
             Decision d = DecisionReader.read(item.decisionJson());
             Bundle b = com.recguard.json.BundleReader.read(item.bundleJson());

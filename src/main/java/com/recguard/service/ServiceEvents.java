@@ -13,6 +13,12 @@ public interface ServiceEvents {
 
     void packReload(boolean swapped);
 
+    /** A provisional decision was stored (recordings still settling). */
+    default void provisionalDecision() {}
+
+    /** A final decision was stored, {@code sinceFirstEvent} after the conversation's first event arrived. */
+    default void finalDecision(Duration sinceFirstEvent) {}
+
     ServiceEvents NONE = new ServiceEvents() {
         public void event(String result) {}
 

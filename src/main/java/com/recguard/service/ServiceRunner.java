@@ -9,14 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the service's loops: journal and outbox every poll interval, rule-pack reload checks, and
+ * Runs the service's loops: journal and outbox (two loops) every poll interval, rule-pack reload checks, and
  * the completeness sweep. A failing pass is logged and the next one tries again: a loop never dies.
  */
 public final class ServiceRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
 
-    private final ScheduledExecutorService loops = Executors.newScheduledThreadPool(3, r -> {
+    private final ScheduledExecutorService loops = Executors.newScheduledThreadPool(4, r -> {
         Thread t = new Thread(r, "recguard-loop");
         t.setDaemon(true);
         return t;
@@ -24,9 +24,16 @@ public final class ServiceRunner implements AutoCloseable {
 
     public ServiceRunner(RecguardService service, CompletenessSweep sweep, ServiceEvents events, Clock clock,
                          Duration poll, Duration reload, Duration sweepEvery) {
-        loops.scheduleWithFixedDelay(guard("work", () -> {
-            while (service.processDue() + service.dispatchDue() > 0) {
-                // keep going while there is work; the delay only applies when idle
+        // Processing and dispatch are separate loops: an exception or a slow outside system in one
+        // never holds up the other. Each keeps going while there is work; the delay applies when idle.
+        loops.scheduleWithFixedDelay(guard("process", () -> {
+            while (service.processDue() > 0) {
+                // next batch
+            }
+        }), 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+        loops.scheduleWithFixedDelay(guard("dispatch", () -> {
+            while (service.dispatchDue() > 0) {
+                // next batch
             }
         }), 0, poll.toMillis(), TimeUnit.MILLISECONDS);
         loops.scheduleWithFixedDelay(guard("reload", () -> {

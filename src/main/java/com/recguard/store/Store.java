@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import com.recguard.audit.LogEntry;
 
 /**
  * The service's durable state: the journal of events (kept before they are acknowledged, rejected
@@ -24,8 +26,27 @@ public final class Store implements AutoCloseable {
 
     public enum ItemStatus { PENDING, DONE, DEAD }
 
+    /** @param settleRound how many provisional decisions this event has led to so far */
     public record Event(long id, String source, String topic, String conversationId, String body, EventStatus status,
-                        String reason, Instant receivedAt, int attempts, Instant nextAttemptAt) {}
+                        String reason, Instant receivedAt, int attempts, Instant nextAttemptAt, int settleRound) {}
+
+    /**
+     * A decision to commit for an event this node has claimed.
+     *
+     * @param logInput     the bundle in canonical JSON, for the decision log; null for no log entry
+     * @param nextGatherAt null for a final decision (the event is done); else when to gather again
+     */
+    public record Decided(long eventId, String node, String conversationId, String rulePack, String decisionJson,
+                          String bundleJson, boolean isFinal, List<NewItem> items, String logInput, List<String> firedRules,
+                          Instant nextGatherAt, Instant at) {}
+
+    /**
+     * @param claimHeld false when this node no longer held the event (another node took it over):
+     *                  nothing was written
+     * @param added     outbox entries added (an action already there is not added again)
+     * @param logEntry  the decision-log entry written in the same transaction, or null
+     */
+    public record Committed(boolean claimHeld, int added, LogEntry logEntry) {}
 
     public record Item(long id, String conversationId, String type, String handler, String key, String decisionJson, String bundleJson,
                        String action, ItemStatus status, int attempts, Instant nextAttemptAt, String lastError) {}
@@ -44,41 +65,38 @@ public final class Store implements AutoCloseable {
         this.sqlite = sqlite;
     }
 
-    /** @param jdbcUrl e.g. {@code jdbc:sqlite:var/recguard.db} or {@code jdbc:postgresql://host/db?user=…} */
+    /**
+     * Opens the database and brings its schema to the newest version this build knows
+     * (Flyway, {@code db/migration}). A database made before versioned migrations is baselined at
+     * version 0 and upgraded; one at a version newer than this build knows is refused.
+     *
+     * @param jdbcUrl e.g. {@code jdbc:sqlite:var/recguard.db} or {@code jdbc:postgresql://host/db?user=…}
+     * @throws SchemaTooNewException when a newer build has migrated the database
+     */
     public static Store open(String jdbcUrl) throws SQLException {
-        Connection c = DriverManager.getConnection(jdbcUrl);
         boolean sqlite = jdbcUrl.startsWith("jdbc:sqlite:");
-        Store s = new Store(c, sqlite);
-        s.migrate();
-        return s;
-    }
-
-    private void migrate() throws SQLException {
-        String id = sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
-        try (Statement st = db.createStatement()) {
-            if (sqlite) {
+        Properties props = new Properties();
+        if (sqlite) {
+            // Several connections may write one file (tests run two nodes on it): take the write
+            // lock when a transaction begins, so a read-then-write transaction never fails to upgrade.
+            props.setProperty("transaction_mode", "IMMEDIATE");
+            props.setProperty("busy_timeout", "5000");
+        }
+        Connection c = DriverManager.getConnection(jdbcUrl, props);
+        if (sqlite) {
+            try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute("PRAGMA synchronous=FULL");
                 st.execute("PRAGMA busy_timeout=5000");
             }
-            st.execute("CREATE TABLE IF NOT EXISTS journal (id " + id + ", source TEXT NOT NULL, topic TEXT,"
-                    + " conversation_id TEXT, body TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,"
-                    + " received_at BIGINT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at BIGINT,"
-                    + " processed_at BIGINT)");
-            st.execute("CREATE INDEX IF NOT EXISTS journal_status ON journal (status, next_attempt_at)");
-            st.execute("CREATE INDEX IF NOT EXISTS journal_conversation ON journal (conversation_id)");
-            st.execute("CREATE TABLE IF NOT EXISTS decisions (id " + id + ", conversation_id TEXT NOT NULL,"
-                    + " rule_pack TEXT NOT NULL, decision TEXT NOT NULL, bundle TEXT NOT NULL, decided_at BIGINT NOT NULL)");
-            st.execute("CREATE INDEX IF NOT EXISTS decisions_conversation ON decisions (conversation_id)");
-            st.execute("CREATE TABLE IF NOT EXISTS outbox (id " + id + ", conversation_id TEXT NOT NULL, type TEXT NOT NULL,"
-                    + " handler TEXT NOT NULL,"
-                    + " action_key TEXT NOT NULL UNIQUE, decision TEXT NOT NULL, bundle TEXT NOT NULL, action TEXT NOT NULL,"
-                    + " status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at BIGINT NOT NULL,"
-                    + " claimed_by TEXT, claimed_until BIGINT, last_error TEXT, updated_at BIGINT NOT NULL)");
-            st.execute("CREATE INDEX IF NOT EXISTS outbox_due ON outbox (status, next_attempt_at)");
-            st.execute("CREATE TABLE IF NOT EXISTS calibrations (conversation_id TEXT PRIMARY KEY, month TEXT NOT NULL,"
-                    + " calibration_id TEXT NOT NULL)");
         }
+        try {
+            Migrations.migrate(jdbcUrl, sqlite);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return new Store(c, sqlite);
     }
 
     // ---- journal
@@ -103,57 +121,102 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Accepted events due for processing, oldest first. */
+    /** Accepted events due for processing and claimed by no node, oldest first. */
     public synchronized List<Event> dueEvents(Instant now, int limit) throws SQLException {
-        return events("WHERE status = 'ACCEPTED' AND next_attempt_at <= ? ORDER BY id LIMIT ?", now.toEpochMilli(), limit);
+        return events("WHERE status = 'ACCEPTED' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
+                + " ORDER BY id LIMIT ?", now.toEpochMilli(), now.toEpochMilli(), limit);
+    }
+
+    /** How many events are due now (claimed or not): the work /ready watches. */
+    public synchronized long countDueEvents(Instant now) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM journal WHERE status = 'ACCEPTED' AND next_attempt_at <= ?")) {
+            ps.setLong(1, now.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     public synchronized List<Event> events(EventStatus status, int limit) throws SQLException {
-        return events("WHERE status = ? ORDER BY id LIMIT ?", status.name(), limit);
+        return events("WHERE status = ? ORDER BY id LIMIT ?", status.name(), null, limit);
     }
 
     /** A page of events with this status: ids above {@code after}, oldest first (operator lists). */
     public synchronized List<Event> events(EventStatus status, long after, int limit) throws SQLException {
-        // after is a long, so writing it into the statement cannot inject anything.
-        return events("WHERE status = ? AND id > " + after + " ORDER BY id LIMIT ?", status.name(), limit);
+        return events("WHERE status = ? AND id > ? ORDER BY id LIMIT ?", status.name(), after, limit);
     }
 
     /** One journaled event, whatever its status, or null. */
     public synchronized Event event(long id) throws SQLException {
-        List<Event> found = events("WHERE id = ? LIMIT ?", id, 1);
+        List<Event> found = events("WHERE id = ? LIMIT ?", id, null, 1);
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private List<Event> events(String where, Object arg, int limit) throws SQLException {
+    private List<Event> events(String where, Object a, Object b, int limit) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT id, source, topic, conversation_id, body, status, reason,"
-                + " received_at, attempts, next_attempt_at FROM journal " + where)) {
-            ps.setObject(1, arg);
-            ps.setInt(2, limit);
+                + " received_at, attempts, next_attempt_at, settle_round FROM journal " + where)) {
+            int i = 1;
+            ps.setObject(i++, a);
+            if (b != null) {
+                ps.setObject(i++, b);
+            }
+            ps.setInt(i, limit);
             List<Event> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             EventStatus.valueOf(rs.getString(6)), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)),
-                            rs.getInt(9), Instant.ofEpochMilli(rs.getLong(10))));
+                            rs.getInt(9), Instant.ofEpochMilli(rs.getLong(10)), rs.getInt(11)));
                 }
             }
             return out;
         }
     }
 
-    /** A retryable failure while gathering facts: try again later. */
-    public synchronized void retryEvent(long id, int attempts, Instant next, String reason) throws SQLException {
-        update("UPDATE journal SET attempts = ?, next_attempt_at = ?, reason = ? WHERE id = ?", attempts, next.toEpochMilli(), reason, id);
+    /**
+     * Claims an event for this node until {@code until}, like {@link #claim} for outbox entries:
+     * false when another node holds it or it is no longer waiting. Across any number of nodes one
+     * node decides an event; a crashed node's claim expires at {@code until}.
+     */
+    public synchronized boolean claimEvent(long id, String node, Instant now, Instant until) throws SQLException {
+        return update("UPDATE journal SET claimed_by = ?, claimed_until = ? WHERE id = ? AND status = 'ACCEPTED'"
+                + " AND (claimed_until IS NULL OR claimed_until < ?)", node, until.toEpochMilli(), id, now.toEpochMilli()) == 1;
     }
 
-    public synchronized void failEvent(long id, String reason, Instant at) throws SQLException {
-        update("UPDATE journal SET status = 'FAILED', reason = ?, processed_at = ? WHERE id = ?", reason, at.toEpochMilli(), id);
+    /** Releases the events a node had claimed when it stopped (called when it starts again). */
+    public synchronized int releaseEventClaims(String node) throws SQLException {
+        return update("UPDATE journal SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND status = 'ACCEPTED'", node);
+    }
+
+    /** A retryable failure while gathering facts: try again later (only while this node holds the event). */
+    public synchronized boolean retryEvent(long id, String node, int attempts, Instant next, String reason) throws SQLException {
+        return update("UPDATE journal SET attempts = ?, next_attempt_at = ?, reason = ?, claimed_by = NULL, claimed_until = NULL"
+                + " WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?", attempts, next.toEpochMilli(), reason, id, node) == 1;
+    }
+
+    /**
+     * Marks an event FAILED with its reason, and puts {@code alert} (when not null) in the outbox in
+     * the same transaction, so the operator hears of it once. Only while this node holds the event.
+     */
+    public synchronized boolean failEvent(long id, String node, String reason, NewItem alert, String conversationId, Instant at)
+            throws SQLException {
+        return inTransaction(() -> {
+            if (update("UPDATE journal SET status = 'FAILED', reason = ?, processed_at = ?, claimed_by = NULL, claimed_until = NULL"
+                    + " WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?", reason, at.toEpochMilli(), id, node) != 1) {
+                return false;
+            }
+            if (alert != null) {
+                addItem(conversationId == null ? "" : conversationId, alert, "", "", at);
+            }
+            return true;
+        });
     }
 
     /** Put a failed or rejected event back in the queue (operator replay). */
     public synchronized boolean requeueEvent(long id, Instant at) throws SQLException {
-        return update("UPDATE journal SET status = 'ACCEPTED', attempts = 0, next_attempt_at = ?, reason = NULL"
-                + " WHERE id = ? AND status IN ('FAILED', 'REJECTED')", at.toEpochMilli(), id) == 1;
+        return update("UPDATE journal SET status = 'ACCEPTED', attempts = 0, next_attempt_at = ?, reason = NULL,"
+                + " claimed_by = NULL, claimed_until = NULL WHERE id = ? AND status IN ('FAILED', 'REJECTED')", at.toEpochMilli(), id) == 1;
     }
 
     public synchronized boolean knows(String conversationId) throws SQLException {
@@ -167,27 +230,135 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /**
-     * Records a decision and its actions and marks the event processed, in one transaction: a
-     * crash leaves either all of it or none. An action already in the outbox (same key) is not
-     * added again, so re-processing an event duplicates nothing.
-     */
+    /** When the first accepted event about a conversation arrived (for the time to a final decision). */
+    public synchronized Instant firstEventAt(String conversationId) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT MIN(received_at) FROM journal WHERE conversation_id = ? AND status <> 'REJECTED'")) {
+            ps.setString(1, conversationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                long v = rs.next() ? rs.getLong(1) : 0;
+                return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+            }
+        }
+    }
+
+    /** For tests and tools: decides an event as a node named "local", final, with no log entry. */
     public synchronized int decided(long eventId, String conversationId, String rulePack, String decisionJson,
                                     String bundleJson, List<NewItem> items, Instant at) throws SQLException {
+        claimEvent(eventId, "local", at, at.plusSeconds(60));
+        return decided(new Decided(eventId, "local", conversationId, rulePack, decisionJson, bundleJson, true, items, null,
+                List.of(), null, at)).added();
+    }
+
+    /**
+     * Records a decision, its actions and its decision-log entry, and marks the event processed
+     * (final) or schedules its next gather (provisional), in one transaction: a crash leaves all of
+     * it or none. Nothing is written unless this node still holds the event, so across nodes each
+     * event is decided once. An action already in the outbox (same key) is not added again. The
+     * log's chain is extended under a lock for the whole deployment (PostgreSQL: a table lock;
+     * SQLite: the single writer), so every node appends to one chain.
+     */
+    public synchronized Committed decided(Decided d) throws SQLException {
+        return inTransaction(() -> {
+            long at = d.at().toEpochMilli();
+            int held = d.isFinal()
+                    ? update("UPDATE journal SET status = 'PROCESSED', processed_at = ?, reason = NULL, claimed_by = NULL,"
+                            + " claimed_until = NULL WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?", at, d.eventId(), d.node())
+                    : update("UPDATE journal SET next_attempt_at = ?, settle_round = settle_round + 1, attempts = 0,"
+                            + " reason = 'provisional: gathered again until the recordings settle', claimed_by = NULL,"
+                            + " claimed_until = NULL WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?",
+                            d.nextGatherAt().toEpochMilli(), d.eventId(), d.node());
+            if (held != 1) {
+                return new Committed(false, 0, null);
+            }
+            update("INSERT INTO decisions (conversation_id, rule_pack, decision, bundle, decided_at, is_final) VALUES (?,?,?,?,?,?)",
+                    d.conversationId(), d.rulePack(), d.decisionJson(), d.bundleJson(), at, d.isFinal() ? 1 : 0);
+            int added = 0;
+            for (NewItem item : d.items()) {
+                added += addItem(d.conversationId(), item, d.decisionJson(), d.bundleJson(), d.at());
+            }
+            LogEntry entry = null;
+            if (d.logInput() != null) {
+                if (!sqlite) {
+                    try (Statement st = db.createStatement()) {
+                        st.execute("LOCK TABLE decision_log IN EXCLUSIVE MODE");
+                    }
+                }
+                entry = LogEntry.next(lastLogEntry(), d.logInput(), d.rulePack(), d.firedRules(), d.decisionJson());
+                insertLog(d.conversationId(), entry);
+            }
+            return new Committed(true, added, entry);
+        });
+    }
+
+    private int addItem(String conversationId, NewItem item, String decisionJson, String bundleJson, Instant at) throws SQLException {
+        return update("INSERT INTO outbox (conversation_id, type, handler, action_key, decision, bundle, action, status,"
+                + " next_attempt_at, updated_at) VALUES (?,?,?,?,?,?,?,'PENDING',?,?) ON CONFLICT (action_key) DO NOTHING",
+                conversationId, item.type(), item.handler(), item.key(), decisionJson, bundleJson, item.action(),
+                at.toEpochMilli(), at.toEpochMilli());
+    }
+
+    // ---- decision log (the chain; DecisionLogFile exports it after commit)
+
+    private void insertLog(String conversationId, LogEntry e) throws SQLException {
+        update("INSERT INTO decision_log (seq, conversation_id, input_hash, rule_pack, fired_rules, input, decision, prev_hash, hash)"
+                + " VALUES (?,?,?,?,?,?,?,?,?)", e.seq(), conversationId, e.inputHash(), e.rulePack(),
+                String.join("\n", e.firedRules()), e.input(), e.decision(), e.prevHash(), e.hash());
+    }
+
+    private LogEntry lastLogEntry() throws SQLException {
+        List<LogEntry> last = logEntries("ORDER BY seq DESC LIMIT 1", null);
+        return last.isEmpty() ? null : last.get(0);
+    }
+
+    /** Log entries after {@code seq}, in order, at most {@code limit}. */
+    public synchronized List<LogEntry> logEntriesAfter(long seq, int limit) throws SQLException {
+        return logEntries("WHERE seq > ? ORDER BY seq LIMIT " + limit, seq);
+    }
+
+    /**
+     * Continues a chain that so far lived only in a file: when the table is empty, the file's last
+     * entry becomes its head, so the next entry links to it. Returns whether it was seeded.
+     */
+    public synchronized boolean seedLog(LogEntry fileHead) throws SQLException {
+        return inTransaction(() -> {
+            if (lastLogEntry() != null) {
+                return false;
+            }
+            insertLog("", fileHead);
+            return true;
+        });
+    }
+
+    private List<LogEntry> logEntries(String tail, Object arg) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT seq, input_hash, rule_pack, fired_rules, input, decision, prev_hash, hash"
+                + " FROM decision_log " + tail)) {
+            if (arg != null) {
+                ps.setObject(1, arg);
+            }
+            List<LogEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String fired = rs.getString(4);
+                    out.add(new LogEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            fired.isEmpty() ? List.of() : List.of(fired.split("\n")), rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T inTransaction(Work<T> work) throws SQLException {
         db.setAutoCommit(false);
         try {
-            update("INSERT INTO decisions (conversation_id, rule_pack, decision, bundle, decided_at) VALUES (?,?,?,?,?)",
-                    conversationId, rulePack, decisionJson, bundleJson, at.toEpochMilli());
-            int added = 0;
-            for (NewItem item : items) {
-                added += update("INSERT INTO outbox (conversation_id, type, handler, action_key, decision, bundle, action, status,"
-                        + " next_attempt_at, updated_at) VALUES (?,?,?,?,?,?,?,'PENDING',?,?) ON CONFLICT (action_key) DO NOTHING",
-                        conversationId, item.type(), item.handler(), item.key(), decisionJson, bundleJson, item.action(), at.toEpochMilli(), at.toEpochMilli());
-            }
-            update("UPDATE journal SET status = 'PROCESSED', processed_at = ? WHERE id = ?", at.toEpochMilli(), eventId);
+            T result = work.run();
             db.commit();
-            return added;
-        } catch (SQLException e) {
+            return result;
+        } catch (SQLException | RuntimeException e) {
             db.rollback();
             throw e;
         } finally {
@@ -279,6 +450,19 @@ public final class Store implements AutoCloseable {
     /** A page of outbox entries with this status: ids above {@code after}, oldest first (operator lists). */
     public synchronized List<Item> items(ItemStatus status, long after, int limit) throws SQLException {
         return items("WHERE status = ? AND id > ? ORDER BY id LIMIT ?", status.name(), after, limit);
+    }
+
+    /** The latest decision for a conversation with the bundle it was made from, or null. */
+    public record StoredDecision(String decisionJson, String bundleJson, boolean isFinal) {}
+
+    public synchronized StoredDecision latest(String conversationId) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT decision, bundle, is_final FROM decisions WHERE conversation_id = ?"
+                + " ORDER BY id DESC LIMIT 1")) {
+            ps.setString(1, conversationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new StoredDecision(rs.getString(1), rs.getString(2), rs.getInt(3) == 1) : null;
+            }
+        }
     }
 
     private List<Item> items(String where, Object a, Object b, int limit) throws SQLException {

@@ -103,8 +103,9 @@ abstract class ArchiveContract {
         assertThat(r.status()).isEqualTo(ArchiveReport.Status.ARCHIVED);
         assertThat(r.objects()).extracting(ArchiveReport.Written::key).containsExactly(
                 Keys.media("c-arch", "r-1"), Keys.media("c-arch", "r-2"), Keys.ivr("c-arch"),
-                Keys.transcript("c-arch"), Keys.manifest("c-arch"));
-        assertThat(r.createdCount()).isEqualTo(5);
+                Keys.transcript("c-arch"), Keys.bundle("c-arch"), Keys.manifest("c-arch"));
+        assertThat(r.objects()).as("the bundle decided on is archived with the media").isNotEmpty();
+        assertThat(r.createdCount()).isEqualTo(6);
         Instant lock = Instant.parse("2033-03-03T00:00:00Z");
         for (ArchiveReport.Written w : r.objects()) {
             StoredObject o = head(w.key());
@@ -131,7 +132,7 @@ abstract class ArchiveContract {
         assertThat(m.retainUntil()).isEqualTo(LocalDate.parse("2033-03-02"));
         assertThat(m.rulePack()).startsWith("sha256:").isEqualTo(req.decision().rulePack());
         assertThat(m.firedRules()).isEqualTo(req.decision().firedRules()).contains("RET-003");
-        assertThat(m.objects()).hasSize(4);
+        assertThat(m.objects()).as("media, ivr, transcript and the bundle").hasSize(5);
         assertThat(m.objects().get(0).size()).isEqualTo(4096);
         assertThat(m.objects().get(0).sha256()).isEqualTo(Content.ofFile(req.media().get("r-1"), "audio/wav").sha256Hex());
         assertThat(new String(read(Keys.ivr("c-arch")), StandardCharsets.UTF_8)).contains("\"trading\"", "\"desk\"");
@@ -148,7 +149,7 @@ abstract class ArchiveContract {
 
         assertThat(again.status()).isEqualTo(ArchiveReport.Status.ALREADY_ARCHIVED);
         assertThat(again.createdCount()).isZero();
-        assertThat(versions("c-retry")).isEqualTo(before).hasSize(5);
+        assertThat(versions("c-retry")).isEqualTo(before).as("media, ivr, transcript, bundle, manifest").hasSize(6);
     }
 
     @Test
@@ -159,7 +160,7 @@ abstract class ArchiveContract {
             throw new IllegalStateException("killed");
         });
         assertThatThrownBy(() -> dying.archive(req)).hasMessage("killed");
-        assertThat(versions("c-crash")).hasSize(4);
+        assertThat(versions("c-crash")).hasSize(5);
         assertThat(new Verifier(store, codec).verify(at, List.of("c-crash")).findings())
                 .extracting(VerifyFinding::code).containsExactly("INCOMPLETE_ARCHIVE");
 
@@ -168,7 +169,7 @@ abstract class ArchiveContract {
         assertThat(r.status()).isEqualTo(ArchiveReport.Status.ARCHIVED);
         assertThat(r.objects()).filteredOn(ArchiveReport.Written::created).extracting(ArchiveReport.Written::kind)
                 .containsExactly("manifest");
-        assertThat(versions("c-crash")).hasSize(5).allMatch(v -> v.latest() && !v.deleteMarker());
+        assertThat(versions("c-crash")).hasSize(6).allMatch(v -> v.latest() && !v.deleteMarker());
         assertThat(new Verifier(store, codec).verify(at, List.of()).findings()).isEmpty();
     }
 
@@ -221,7 +222,7 @@ abstract class ArchiveContract {
             assertThatThrownBy(() -> raw.deleteObject(b -> b.bucket(at.bucket()).key(v.key()).versionId(v.versionId())))
                     .as(v.key()).isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
         }
-        assertThat(versions("c-del")).hasSize(5);
+        assertThat(versions("c-del")).hasSize(6);
     }
 
     @Test

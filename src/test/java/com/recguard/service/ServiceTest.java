@@ -116,6 +116,14 @@ class ServiceTest {
         return BundleReader.read(Files.readString(Path.of(path)));
     }
 
+    static Bundle fixtureUnchecked(String path) {
+        try {
+            return fixture(path);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String event(String conversationId, String topicEnd) {
         return """
             {"version":"0","id":"e-1","detail-type":"v2.detail.events.conversation.{id}.%s","source":"aws.partner/genesys.com",

@@ -17,7 +17,9 @@ class PostgresStoreTest extends StoreContract {
         Assumptions.assumeTrue(URL != null && !URL.isBlank(),
                 "RECGUARD_TEST_PG_URL is not set (bin/test sets it when PostgreSQL could be installed)");
         try (var c = DriverManager.getConnection(URL); var st = c.createStatement()) {
-            st.execute("DROP TABLE IF EXISTS journal, decisions, outbox");
+            // The whole schema, Flyway's history included: each test starts from an empty database.
+            st.execute("DROP SCHEMA public CASCADE");
+            st.execute("CREATE SCHEMA public");
         }
     }
 

@@ -78,7 +78,9 @@ final class BundleMapper {
         List<Utterance> ordered = new ArrayList<>(transcript);
         ordered.sort(Comparator.comparingLong(Utterance::offsetMs)
                 .thenComparing(u -> String.valueOf(u.purpose())).thenComparing(u -> String.valueOf(u.text())));
-        return new Bundle(conversation, recordings, stops, ivr(detail, conversation), ordered, holds, evaluatedAt, true);
+        // Not settled: Genesys may still be uploading. The service, which knows how long it has
+        // waited (RECGUARD_SETTLE_MINUTES), marks a bundle settled when it stops waiting.
+        return new Bundle(conversation, recordings, stops, ivr(detail, conversation), ordered, holds, evaluatedAt, false);
     }
 
     static Conversation conversation(AnalyticsConversationWithoutAttributes d, Map<String, Map<String, String>> attributes) {

@@ -64,6 +64,39 @@ public final class AlertSink implements ActionHandler {
         }
     }
 
+    /** A conversation that could not be decided: the same log line and webhook, with the reason instead of violations. */
+    @Override
+    public void failed(String conversationId, String reason) throws ActionException {
+        LOG.error("ALERT conversation {} could not be decided: {}", conversationId, reason);
+        if (webhook == null) {
+            return;
+        }
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("conversationId", conversationId);
+        body.put("failed", reason);
+        post(com.recguard.json.Json.write(body));
+    }
+
+    private void post(String body) throws ActionException {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 429 || r.statusCode() >= 500) {
+                Duration after = r.headers().firstValue("Retry-After").map(this::seconds).orElse(null);
+                throw ActionException.retryable("alert webhook answered " + r.statusCode(), after, null);
+            }
+            if (r.statusCode() >= 300) {
+                throw ActionException.permanent("alert webhook answered " + r.statusCode() + ": " + r.body(), null);
+            }
+        } catch (IOException e) {
+            throw ActionException.retryable("alert webhook unreachable: " + e.getMessage(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ActionException.retryable("interrupted", null, e);
+        }
+    }
+
     private Duration seconds(String v) {
         try {
             return Duration.ofSeconds(Long.parseLong(v.trim()));

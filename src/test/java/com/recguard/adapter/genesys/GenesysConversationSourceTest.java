@@ -127,7 +127,11 @@ class GenesysConversationSourceTest {
 
     @Test
     void the_gathered_bundle_under_the_shipped_rules_is_a_held_consented_us_call_without_violations() throws Exception {
-        Bundle b = source().gather(CONVERSATION_ID, EVALUATED_AT, HOLDS);
+        Bundle gathered = source().gather(CONVERSATION_ID, EVALUATED_AT, HOLDS);
+        assertThat(gathered.settled()).as("the source never claims Genesys has settled; the service does").isFalse();
+        // As the service decides it once the settle deadline has passed.
+        Bundle b = new Bundle(gathered.conversation(), gathered.recordings(), gathered.recordingStops(), gathered.ivr(),
+                gathered.transcript(), gathered.legalHolds(), gathered.evaluatedAt(), true);
 
         Decision d = new Evaluator(RulePack.load(TestPaths.RULES)).evaluate(b);
 

@@ -100,6 +100,30 @@ final class GenesysStub {
                 "{\"awsHomeRegion\":\"us-east-1\",\"awsCoreRegions\":[\"us-east-1\",\"us-west-2\"],\"awsSatelliteRegions\":[]}")));
     }
 
+    /**
+     * The stub conversation's detail flags the customer's and the consult user's sessions as
+     * recorded, though no recording names them (Genesys names the agents' sessions): under REC-011
+     * that stays pending until the settle deadline. Here only the agents' sessions are flagged, so
+     * the conversation settles once its recordings are AVAILABLE.
+     */
+    static void detailWithAgentRecordingsOnly(WireMockExtension wm) {
+        try {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var detail = mapper.readTree(GenesysStub.resource("conversation-detail.json"));
+        for (var p : detail.get("participants")) {
+            for (var s : p.path("sessions")) {
+                if (!"agent".equals(p.path("purpose").asText())) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) s).remove("recording");
+                }
+            }
+        }
+        wm.stubFor(get(urlPathEqualTo(API + "/analytics/conversations/" + CONVERSATION_ID + "/details"))
+                .willReturn(okJson(mapper.writeValueAsString(detail))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String basicAuth() {
         return "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
     }

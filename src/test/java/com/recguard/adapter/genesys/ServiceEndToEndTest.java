@@ -69,6 +69,7 @@ class ServiceEndToEndTest {
     void an_event_becomes_archived_locked_objects_and_the_genesys_calls_the_decision_asks_for() throws Exception {
         GenesysStub.token(wm, "tok-e2e");
         GenesysStub.conversation(wm);
+        GenesysStub.detailWithAgentRecordingsOnly(wm); // else REC-011 keeps it provisional until the settle deadline
         String mediaBase = "http://127.0.0.1:" + wm.getPort() + "/media/";
         wm.stubFor(get(urlPathMatching(API + "/conversations/" + CONVERSATION_ID + "/recordings/[^/]+"))
                 .willReturn(okJson("{\"id\":\"r\",\"mediaUris\":{\"S\":{\"mediaUri\":\"" + mediaBase + "audio.wav\"}}}")));
