@@ -40,7 +40,9 @@ class ExplainCommandTest {
         Files.writeString(f, """
             { "conversation": { "conversationId": "int-1", "conversationStart": "2026-03-02T09:00:00Z",
                 "conversationEnd": "2026-03-02T09:05:00Z", "participants": [
-                  { "participantId": "a", "purpose": "agent", "userId": "u-1" },
+                  { "participantId": "a", "purpose": "agent", "userId": "u-1", "sessions": [ { "mediaType": "voice",
+                      "segments": [ { "segmentType": "interact", "segmentStart": "2026-03-02T09:00:00Z",
+                                      "segmentEnd": "2026-03-02T09:05:00Z" } ] } ] },
                   { "participantId": "b", "purpose": "user", "userId": "u-2" } ] },
               "recordingStops": [ { "at": "2026-03-02T09:00:01Z", "by": "flow", "justification": "INTERNAL_TEST_CALL" } ] }
             """);
