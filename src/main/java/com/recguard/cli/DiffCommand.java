@@ -41,7 +41,8 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a machine-readable report.")
     boolean json;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Bundle or fixture files, or folders of them.")
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "Bundle or fixture files, Genesys details query responses (each conversation counts), or folders of them.")
     List<Path> paths;
 
     @Spec
@@ -71,21 +72,25 @@ final class DiffCommand implements Callable<Integer> {
         AtomicLong done = new AtomicLong();
         files.parallelStream().forEach(f -> {
             try {
-                Bundle b = BundleReader.read(Files.readString(f));
-                diff.record(f, DecisionDiff.changes(before.evaluate(b), after.evaluate(b)));
+                List<Bundle> bundles = BundleReader.readAll(Files.readString(f)).bundles();
+                // An export holding many conversations counts each; a change names the file and conversation.
+                for (Bundle b : bundles) {
+                    Path where = bundles.size() == 1 ? f : Path.of(f + "#" + b.conversation().conversationId());
+                    diff.record(where, DecisionDiff.changes(before.evaluate(b), after.evaluate(b)));
+                }
             } catch (IOException | BundleFormatException e) {
                 diff.unreadable(f, e.getMessage());
             }
             long n = done.incrementAndGet();
             if (n % PROGRESS_EVERY == 0) {
                 synchronized (err) {
-                    err.print("\rdiff: " + n + " of " + files.size() + " bundles, " + diff.changed() + " changed");
+                    err.print("\rdiff: " + n + " of " + files.size() + " files, " + diff.changed() + " changed");
                     err.flush();
                 }
             }
         });
         if (files.size() >= PROGRESS_EVERY) {
-            err.println("\rdiff: " + files.size() + " of " + files.size() + " bundles, " + diff.changed() + " changed");
+            err.println("\rdiff: " + files.size() + " of " + files.size() + " files, " + diff.changed() + " changed");
         }
         if (json) {
             out.println(DiffReport.write(oldPack.sha256(), newPack.sha256(), diff));

@@ -3,6 +3,9 @@ package com.recguard.cli;
 import com.recguard.core.Evaluator;
 import com.recguard.json.BundleFormatException;
 import com.recguard.json.BundleReader;
+import com.recguard.json.BundleWriter;
+import com.recguard.model.Bundle;
+import com.recguard.model.Decision;
 import com.recguard.json.DecisionLogFile;
 import com.recguard.json.DecisionWriter;
 import com.recguard.rules.RulePack;
@@ -19,8 +22,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Evaluate one bundle (a file, or - for stdin) and print its decision JSON.")
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {
+        "Evaluate a bundle (a file, or - for stdin) and print its decision JSON. A Genesys details query",
+        "response or async-job results page holding several conversations gives one compact decision per",
+        "line (JSON Lines), in input order. Exit 2 when the input cannot be read, naming the JSON path."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -35,6 +40,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Said on stderr when the input has no "recordings" section (a bare Genesys export). */
+    static final String NO_RECORDINGS_NOTE =
+            "recording findings assume none were made; gather with the service for real recordings";
 
     /** Standard input; tests replace it. */
     static InputStream stdin = System.in;
@@ -54,18 +63,39 @@ final class EvaluateCommand implements Callable<Integer> {
         if (pack == null) {
             return Main.CANNOT_RUN;
         }
+        String name = "-".equals(file) ? "<stdin>" : file;
+        BundleReader.Batch batch;
         try {
-            var decision = new Evaluator(pack).evaluate(BundleReader.read(json));
-            if (log != null) {
-                new DecisionLogFile(log).append(json, decision.rulePack(), decision.firedRules(), DecisionWriter.writeCompact(decision));
+            batch = BundleReader.readAll(json);
+        } catch (BundleFormatException e) {
+            err.println(name + ": " + e.getMessage());
+            return Main.CANNOT_RUN;
+        }
+        if (!batch.recordingsSection()) {
+            err.println(name + ": " + NO_RECORDINGS_NOTE);
+        }
+        if (batch.bundles().isEmpty()) {
+            err.println(name + ": holds no conversations");
+        }
+        Evaluator evaluator = new Evaluator(pack);
+        boolean many = batch.bundles().size() > 1;
+        var out = spec.commandLine().getOut();
+        try {
+            for (Bundle bundle : batch.bundles()) {
+                Decision decision = evaluator.evaluate(bundle);
+                if (log != null) {
+                    // The log keeps what was decided on: the input itself, or this conversation's bundle.
+                    new DecisionLogFile(log).append(many ? BundleWriter.write(bundle) : json, decision.rulePack(),
+                            decision.firedRules(), DecisionWriter.writeCompact(decision));
+                }
+                out.println(many ? DecisionWriter.writeCompact(decision) : DecisionWriter.write(decision));
             }
-            spec.commandLine().getOut().println(DecisionWriter.write(decision));
             return Main.OK;
         } catch (IOException e) {
             err.println(log + ": cannot append to the decision log: " + e.getMessage());
             return Main.CANNOT_RUN;
         } catch (BundleFormatException e) {
-            err.println(("-".equals(file) ? "<stdin>" : file) + ": " + e.getMessage());
+            err.println(log + ": " + e.getMessage());
             return Main.CANNOT_RUN;
         }
     }

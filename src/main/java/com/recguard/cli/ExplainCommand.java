@@ -28,9 +28,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {
-        "Explain the decision for one bundle in plain language: each rule that fired, its policy clause and",
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {
+        "Explain the decision for each conversation of a bundle or Genesys export in plain language: each rule that fired, its policy clause and",
         "the facts it matched; for each area, the rules that did not fire and the condition that failed first."})
 final class ExplainCommand implements Callable<Integer> {
 
@@ -51,9 +50,9 @@ final class ExplainCommand implements Callable<Integer> {
         if (pack == null) {
             return Main.CANNOT_RUN;
         }
-        Bundle bundle;
+        BundleReader.Batch batch;
         try {
-            bundle = BundleReader.read(Files.readString(file));
+            batch = BundleReader.readAll(Files.readString(file));
         } catch (IOException e) {
             err.println(file + ": cannot read: " + e.getMessage());
             return Main.CANNOT_RUN;
@@ -61,15 +60,33 @@ final class ExplainCommand implements Callable<Integer> {
             err.println(file + ": " + e.getMessage());
             return Main.CANNOT_RUN;
         }
+        if (!batch.recordingsSection()) {
+            err.println(file + ": " + EvaluateCommand.NO_RECORDINGS_NOTE);
+        }
         Evaluator evaluator = new Evaluator(pack);
-        Decision d = evaluator.evaluate(bundle);
-        List<RuleExplanation> explanations;
+        Explainer explainer;
         try {
-            explanations = Explainer.of(pack).explain(evaluator.facts(bundle), new HashSet<>(d.firedRules()));
+            explainer = Explainer.of(pack);
         } catch (RulePackException e) {
             e.problems().forEach(err::println);
             return Main.CANNOT_RUN;
         }
+        boolean first = true;
+        for (Bundle bundle : batch.bundles()) {
+            if (!first) {
+                out.println();
+                out.println("-".repeat(72));
+                out.println();
+            }
+            first = false;
+            explain(out, evaluator, explainer, bundle);
+        }
+        return Main.OK;
+    }
+
+    private static void explain(PrintWriter out, Evaluator evaluator, Explainer explainer, Bundle bundle) {
+        Decision d = evaluator.evaluate(bundle);
+        List<RuleExplanation> explanations = explainer.explain(evaluator.facts(bundle), new HashSet<>(d.firedRules()));
         printDecision(out, d);
         Map<String, List<RuleExplanation>> byArea = explanations.stream()
                 .collect(Collectors.groupingBy(e -> e.rule().area(), LinkedHashMap::new, Collectors.toList()));
@@ -79,7 +96,6 @@ final class ExplainCommand implements Callable<Integer> {
             list.stream().filter(RuleExplanation::fired).forEach(e -> printFired(out, e));
             list.stream().filter(e -> !e.fired()).forEach(e -> printNotFired(out, e));
         });
-        return Main.OK;
     }
 
     private static void printDecision(PrintWriter out, Decision d) {

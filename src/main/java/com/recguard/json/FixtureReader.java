@@ -25,6 +25,10 @@ public final class FixtureReader {
         }
         JsonNode root = BundleReader.parse(json);
         JsonNode expect = root.get("expect");
+        if (expect == null && root.path("conversations").isArray() && !root.has("conversation")) {
+            throw new BundleFormatException("a Genesys details query response holding " + root.get("conversations").size()
+                    + " conversations, not a fixture (one bundle plus \"expect\"): decide on it with recguard evaluate");
+        }
         if (expect == null || !expect.isObject()) {
             throw new BundleFormatException("expect: a fixture needs an \"expect\" object");
         }

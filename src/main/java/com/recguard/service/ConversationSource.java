@@ -18,6 +18,18 @@ public interface ConversationSource {
      */
     Bundle gather(String conversationId, Instant evaluatedAt, List<LegalHold> holdsInForce) throws ActionException;
 
+    /**
+     * The same gather, stating whether the caller has stopped waiting for Genesys (POLICY.md 1,
+     * {@code settled}): false while recordings may still upload, true after the settle deadline.
+     * A source that cannot tell the difference marks what it gathered.
+     */
+    default Bundle gather(String conversationId, Instant evaluatedAt, List<LegalHold> holdsInForce, boolean settled)
+            throws ActionException {
+        Bundle b = gather(conversationId, evaluatedAt, holdsInForce);
+        return b.settled() == settled ? b : new Bundle(b.conversation(), b.recordings(), b.recordingStops(), b.ivr(),
+                b.transcript(), b.legalHolds(), b.evaluatedAt(), settled);
+    }
+
     /** Ids of the conversations that ended in [from, to), for the completeness sweep. */
     List<String> conversationsEndedBetween(Instant from, Instant to) throws ActionException;
 }

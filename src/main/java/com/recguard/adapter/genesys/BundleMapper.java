@@ -51,20 +51,22 @@ final class BundleMapper {
      * @param detail      GET /api/v2/analytics/conversations/{id}/details
      * @param attributes  participant id to its attributes (GET /api/v2/conversations/{id})
      * @param metadata    GET /api/v2/conversations/{id}/recordingmetadata
+     * @param fileStates  recording id to its {@code fileState} as Genesys sent it (the SDK enum loses
+     *                    states it does not know, PENDING among them); may be empty
      * @param region      where the org stores recordings, or null when unknown
      * @param transcript  utterances from Speech and Text Analytics, in any order
+     * @param settled     the gatherer has stopped waiting for Genesys (POLICY.md 1)
      */
     static Bundle bundle(AnalyticsConversationWithoutAttributes detail, Map<String, Map<String, String>> attributes,
-            List<RecordingMetadata> metadata, String region, List<Utterance> transcript,
-            List<LegalHold> holds, Instant evaluatedAt) {
+            List<RecordingMetadata> metadata, Map<String, String> fileStates, String region, List<Utterance> transcript,
+            List<LegalHold> holds, Instant evaluatedAt, boolean settled) {
         Conversation conversation = conversation(detail, attributes);
         Map<String, Instant> sessionStarts = sessionStarts(detail);
         List<Recording> recordings = new ArrayList<>();
         List<RecordingStop> stops = new ArrayList<>();
         for (RecordingMetadata m : metadata) {
-            recordings.add(recording(m, region));
-            Instant recordingStart = firstNonNull(time(m.getStartTime()), sessionStarts.get(m.getSessionId()),
-                    conversation.conversationStart());
+            recordings.add(recording(m, m.getId() == null ? null : fileStates.get(m.getId()), region));
+            Instant recordingStart = recordingStart(m, sessionStarts, conversation.conversationStart());
             for (Annotation a : m.getAnnotations() == null ? List.<Annotation>of() : m.getAnnotations()) {
                 RecordingStop stop = stop(a, recordingStart);
                 if (stop != null) {
@@ -78,9 +80,20 @@ final class BundleMapper {
         List<Utterance> ordered = new ArrayList<>(transcript);
         ordered.sort(Comparator.comparingLong(Utterance::offsetMs)
                 .thenComparing(u -> String.valueOf(u.purpose())).thenComparing(u -> String.valueOf(u.text())));
-        // Not settled: Genesys may still be uploading. The service, which knows how long it has
-        // waited (RECGUARD_SETTLE_MINUTES), marks a bundle settled when it stops waiting.
-        return new Bundle(conversation, recordings, stops, ivr(detail, conversation), ordered, holds, evaluatedAt, false);
+        return new Bundle(conversation, recordings, stops, ivr(detail, conversation), ordered, holds, evaluatedAt, settled);
+    }
+
+    /**
+     * Where a recording starts, for placing its annotations (whose {@code location} is milliseconds
+     * from the recording's start): its own {@code startTime} when Genesys gives one (screen
+     * recordings); else the first segment start of the analytics session it names by
+     * {@code sessionId} (an audio recording starts with its communication: an approximation, the
+     * Edge may begin recording a moment after the session's first segment, e.g. while alerting);
+     * else the conversation's start.
+     */
+    static Instant recordingStart(RecordingMetadata m, Map<String, Instant> sessionStarts, Instant conversationStart) {
+        return firstNonNull(time(m.getStartTime()), m.getSessionId() == null ? null : sessionStarts.get(m.getSessionId()),
+                conversationStart);
     }
 
     static Conversation conversation(AnalyticsConversationWithoutAttributes d, Map<String, Map<String, String>> attributes) {
@@ -111,20 +124,30 @@ final class BundleMapper {
                 enumValue(d.getOriginatingDirection()), participants);
     }
 
-    /**
-     * A recording. Genesys states RESTORED and RESTORING are archived audio brought back for
-     * playback, so they count as ARCHIVED; a state this SDK does not know is UNKNOWN (not usable).
-     */
     static Recording recording(RecordingMetadata m, String region) {
-        String state = m.getFileState() == null ? null : m.getFileState().toString();
+        return recording(m, null, region);
+    }
+
+    /**
+     * A recording, with its {@code sessionId} and {@code media} (lower case: audio, screen, chat…)
+     * as Genesys gives them. The state is the one Genesys sent ({@code rawState}) when known, else
+     * the SDK's: UPLOADING and PENDING stay as they are (pending: the rules wait for them while the
+     * bundle is not settled). RESTORED and RESTORING are archived audio brought back for playback,
+     * so they count as ARCHIVED; a state neither we nor the SDK can read is UNKNOWN (not usable).
+     */
+    static Recording recording(RecordingMetadata m, String rawState, String region) {
+        String state = rawState != null && !rawState.isBlank() ? rawState
+                : m.getFileState() == null ? null : m.getFileState().toString();
         if (state != null) {
+            state = state.trim().toUpperCase(java.util.Locale.ROOT);
             state = switch (state) {
                 case "RESTORED", "RESTORING" -> "ARCHIVED";
-                case "OutdatedSdkVersion" -> "UNKNOWN";
+                case "OUTDATEDSDKVERSION" -> "UNKNOWN";
                 default -> state;
             };
         }
-        return new Recording(m.getId(), m.getSessionId(), m.getMedia(), state, time(m.getStartTime()), time(m.getEndTime()), region);
+        String media = m.getMedia() == null ? null : m.getMedia().trim().toLowerCase(java.util.Locale.ROOT);
+        return new Recording(m.getId(), m.getSessionId(), media, state, time(m.getStartTime()), time(m.getEndTime()), region);
     }
 
     /**
@@ -193,7 +216,7 @@ final class BundleMapper {
     }
 
     /** Where each analytics session started (its first segment), for placing annotations in time. */
-    private static Map<String, Instant> sessionStarts(AnalyticsConversationWithoutAttributes d) {
+    static Map<String, Instant> sessionStarts(AnalyticsConversationWithoutAttributes d) {
         Map<String, Instant> starts = new TreeMap<>();
         for (AnalyticsParticipantWithoutAttributes p : list(d.getParticipants())) {
             for (AnalyticsSession s : list(p.getSessions())) {

@@ -1,5 +1,7 @@
 package com.recguard.adapter.genesys;
 
+import com.mypurecloud.sdk.v2.ApiException;
+import com.mypurecloud.sdk.v2.ApiResponse;
 import com.mypurecloud.sdk.v2.api.AnalyticsApi;
 import com.mypurecloud.sdk.v2.api.ConversationsApi;
 import com.mypurecloud.sdk.v2.api.RecordingApi;
@@ -14,7 +16,8 @@ import com.mypurecloud.sdk.v2.model.MediaRegions;
 import com.mypurecloud.sdk.v2.model.PagingSpec;
 import com.mypurecloud.sdk.v2.model.RecordingMetadata;
 import com.mypurecloud.sdk.v2.model.RecordingSettings;
-import com.mypurecloud.sdk.v2.model.TranscriptUrl;
+import com.mypurecloud.sdk.v2.model.SegmentUrl;
+import com.mypurecloud.sdk.v2.model.TranscriptUrls;
 import com.recguard.model.Bundle;
 import com.recguard.model.LegalHold;
 import com.recguard.model.Utterance;
@@ -48,9 +51,14 @@ public final class GenesysConversationSource implements ConversationSource {
     static final Call CONVERSATION = Call.of("GET /api/v2/conversations/{id}", "conversation:communication:view (unverified)");
     static final Call METADATA = Call.of("GET /api/v2/conversations/{id}/recordingmetadata",
             "recording:recording:view or recording:recordingSegment:view");
-    static final Call TRANSCRIPT_URL = Call.of(
-            "GET /api/v2/speechandtextanalytics/conversations/{id}/communications/{communicationId}/transcripturl",
-            "recording:recording:view and speechAndTextAnalytics:data:view");
+    /**
+     * The plural call: one pre-signed URL per recording of the communication ({@code urls[]},
+     * SegmentUrl{recording, url}); the singular {@code …/transcripturl} returns one URL only, so a
+     * communication recorded in several pieces would lose all but one of them (docs/genesys.md).
+     */
+    static final Call TRANSCRIPT_URLS = Call.of(
+            "GET /api/v2/speechandtextanalytics/conversations/{id}/communications/{communicationId}/transcripturls",
+            "recording:recording:view or recording:recordingSegment:view");
     static final Call TRANSCRIPT = Call.of("GET (pre-signed transcript URL)", null);
     static final Call SETTINGS = Call.of("GET /api/v2/recording/settings", "recording:settings:view (unverified)");
     static final Call MEDIA_REGIONS = Call.of("GET /api/v2/telephony/mediaregions", "none documented (unverified)");
@@ -88,8 +96,22 @@ public final class GenesysConversationSource implements ConversationSource {
         this.region = configured == null ? null : new Region(configured);
     }
 
+    /**
+     * A gather that is not settled ({@code "settled": false}): recordings may still be uploading,
+     * so the rules make a provisional decision while any is pending (POLICY.md 3, Settling).
+     */
     @Override
     public Bundle gather(String conversationId, Instant evaluatedAt, List<LegalHold> holdsInForce) throws ActionException {
+        return gather(conversationId, evaluatedAt, holdsInForce, false);
+    }
+
+    /**
+     * @param settled true once the caller has stopped waiting for Genesys (after the settle
+     *                deadline): pending recordings then simply do not count
+     */
+    @Override
+    public Bundle gather(String conversationId, Instant evaluatedAt, List<LegalHold> holdsInForce, boolean settled)
+            throws ActionException {
         AnalyticsConversationWithoutAttributes detail;
         try {
             detail = client.call(DETAILS, () -> analytics.getAnalyticsConversationDetails(conversationId));
@@ -102,13 +124,45 @@ public final class GenesysConversationSource implements ConversationSource {
             throw e;
         }
         Map<String, Map<String, String>> attributes = attributes(conversationId);
-        List<RecordingMetadata> metadata = client.call(METADATA, () -> recording.getConversationRecordingmetadata(conversationId));
-        metadata = metadata == null ? List.of() : metadata;
+        Metadata found = metadata(conversationId);
         List<Utterance> transcript = client.config().transcripts()
-                ? transcript(conversationId, metadata, BundleMapper.instant(detail.getConversationStart()))
+                ? transcript(conversationId, found.recordings(), BundleMapper.instant(detail.getConversationStart()))
                 : List.of();
-        return BundleMapper.bundle(detail, attributes, metadata, region(), transcript,
-                holdsInForce == null ? List.of() : holdsInForce, evaluatedAt);
+        return BundleMapper.bundle(detail, attributes, found.recordings(), found.fileStates(), region(), transcript,
+                holdsInForce == null ? List.of() : holdsInForce, evaluatedAt, settled);
+    }
+
+    /** The recording metadata, and each recording's {@code fileState} exactly as Genesys wrote it. */
+    private record Metadata(List<RecordingMetadata> recordings, Map<String, String> fileStates) {}
+
+    /**
+     * GET …/recordingmetadata. The 198.1.0 SDK's FileStateEnum has no PENDING (nor any state added
+     * since), and turns what it does not know into OUTDATEDSDKVERSION; the raw body keeps the
+     * state Genesys sent, so a PENDING recording stays pending rather than unusable.
+     */
+    private Metadata metadata(String conversationId) throws ActionException {
+        return client.call(METADATA, () -> {
+            ApiResponse<List<RecordingMetadata>> response = recording.getConversationRecordingmetadataWithHttpInfo(conversationId);
+            if (response.getException() instanceof ApiException api) {
+                throw api;
+            }
+            if (response.getException() instanceof IOException io) {
+                throw io;
+            }
+            if (response.getException() != null) {
+                throw new IOException(response.getException());
+            }
+            List<RecordingMetadata> list = response.getBody() == null ? List.of() : response.getBody();
+            Map<String, String> states = new HashMap<>();
+            if (response.hasRawBody() && response.getRawBody() != null && !response.getRawBody().isBlank()) {
+                for (Object o : client.read(response.getRawBody(), List.class)) {
+                    if (o instanceof Map<?, ?> m && m.get("id") != null && m.get("fileState") != null) {
+                        states.put(m.get("id").toString(), m.get("fileState").toString());
+                    }
+                }
+            }
+            return new Metadata(list, states);
+        });
     }
 
     /**
@@ -184,8 +238,11 @@ public final class GenesysConversationSource implements ConversationSource {
     }
 
     /**
-     * The transcript of each recorded communication (the recording's session id). No transcript is
-     * normal: Speech and Text Analytics is licensed per org and transcribes only some queues.
+     * The transcripts of each recorded audio communication (the recording's session id): every URL
+     * the plural {@code …/transcripturls} lists (one per recording of the communication) is fetched
+     * and their utterances merged; the mapper puts them in offset order and identical utterances
+     * (the same phrase in two overlapping pieces) are kept once. No transcript is normal: Speech
+     * and Text Analytics is licensed per org and transcribes only some queues.
      */
     private List<Utterance> transcript(String conversationId, List<RecordingMetadata> metadata, Instant conversationStart)
             throws ActionException {
@@ -195,37 +252,42 @@ public final class GenesysConversationSource implements ConversationSource {
                 communications.add(m.getSessionId());
             }
         }
-        List<Utterance> out = new ArrayList<>();
+        Set<Utterance> out = new LinkedHashSet<>();
         for (String communication : communications) {
-            TranscriptUrl url;
+            TranscriptUrls urls;
             try {
-                url = client.call(TRANSCRIPT_URL,
-                        () -> speech.getSpeechandtextanalyticsConversationCommunicationTranscripturl(conversationId, communication));
+                urls = client.call(TRANSCRIPT_URLS,
+                        () -> speech.getSpeechandtextanalyticsConversationCommunicationTranscripturls(conversationId, communication));
             } catch (ActionException e) {
                 if (status(e) == 404) {
                     continue;
                 }
                 throw e;
             }
-            if (url == null || url.getUrl() == null || url.getUrl().isBlank()) {
+            if (urls == null || urls.getUrls() == null) {
                 continue;
             }
-            String json = client.getPresigned(TRANSCRIPT, URI.create(url.getUrl()));
-            if (json == null || json.isBlank()) {
-                continue;
-            }
-            Map<?, ?> document;
-            try {
-                document = client.read(json, Map.class);
-            } catch (IOException e) {
-                throw ActionException.permanent(TRANSCRIPT.label() + " for communication " + communication
-                        + " of " + conversationId + " is not JSON: " + e.getMessage(), e);
-            }
-            if (document != null) {
-                out.addAll(TranscriptReader.utterances(document, conversationStart));
+            for (SegmentUrl segment : urls.getUrls()) {
+                if (segment == null || segment.getUrl() == null || segment.getUrl().isBlank()) {
+                    continue;
+                }
+                String json = client.getPresigned(TRANSCRIPT, URI.create(segment.getUrl()));
+                if (json == null || json.isBlank()) {
+                    continue;
+                }
+                Map<?, ?> document;
+                try {
+                    document = client.read(json, Map.class);
+                } catch (IOException e) {
+                    throw ActionException.permanent(TRANSCRIPT.label() + " for communication " + communication
+                            + " of " + conversationId + " is not JSON: " + e.getMessage(), e);
+                }
+                if (document != null) {
+                    out.addAll(TranscriptReader.utterances(document, conversationStart));
+                }
             }
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     /**

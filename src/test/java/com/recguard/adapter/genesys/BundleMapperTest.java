@@ -63,6 +63,46 @@ class BundleMapperTest {
     }
 
     @Test
+    void a_recording_keeps_its_session_id_and_lower_case_media_and_a_state_the_sdk_does_not_know_as_genesys_sent_it()
+            throws Exception {
+        RecordingMetadata m = read("{\"id\":\"r\",\"sessionId\":\"s-9\",\"media\":\"Screen\",\"fileState\":\"PENDING\"}",
+                RecordingMetadata.class);
+
+        assertThat(BundleMapper.recording(m, "PENDING", null)).satisfies(r -> {
+            assertThat(r.sessionId()).isEqualTo("s-9");
+            assertThat(r.media()).isEqualTo("screen");
+            assertThat(r.fileState()).isEqualTo("PENDING");
+            assertThat(r.pending()).isTrue();
+        });
+        assertThat(BundleMapper.recording(m, null, null).fileState()).as("the SDK alone lost the state").isEqualTo("UNKNOWN");
+        assertThat(BundleMapper.recording(m, "restored", null).fileState()).isEqualTo("ARCHIVED");
+    }
+
+    @Test
+    void a_secure_pause_without_description_is_the_pci_pause_by_the_agent_who_paused() throws Exception {
+        Annotation a = read("{\"reason\":\"SecurePause\",\"location\":5000,\"durationMs\":400000,"
+                + "\"user\":{\"id\":\"u-1\"}}", Annotation.class);
+
+        assertThat(BundleMapper.stop(a, START)).as("its length is the rules' to cap (300 s in the exemption table)")
+                .isEqualTo(new RecordingStop(START.plusSeconds(5), START.plusSeconds(405), "agent", "PCI_SECURE_PAUSE"));
+    }
+
+    @Test
+    void an_audio_recording_without_times_places_its_pauses_from_its_sessions_first_segment_else_the_conversation_start()
+            throws Exception {
+        Instant sessionStart = START.plusSeconds(70);
+        Map<String, Instant> sessionStarts = Map.of("s-agent", sessionStart);
+        RecordingMetadata audio = read("{\"id\":\"r\",\"sessionId\":\"s-agent\",\"media\":\"audio\"}", RecordingMetadata.class);
+        RecordingMetadata orphan = read("{\"id\":\"r2\",\"sessionId\":\"s-gone\",\"media\":\"audio\"}", RecordingMetadata.class);
+        RecordingMetadata screen = read("{\"id\":\"r3\",\"sessionId\":\"s-agent\",\"media\":\"screen\","
+                + "\"startTime\":\"2026-03-10T15:05:00.000Z\"}", RecordingMetadata.class);
+
+        assertThat(BundleMapper.recordingStart(audio, sessionStarts, START)).isEqualTo(sessionStart);
+        assertThat(BundleMapper.recordingStart(orphan, sessionStarts, START)).isEqualTo(START);
+        assertThat(BundleMapper.recordingStart(screen, sessionStarts, START)).isEqualTo(Instant.parse("2026-03-10T15:05:00Z"));
+    }
+
+    @Test
     void a_transcript_phrase_takes_its_transcripts_purpose_and_relative_times_stay_offsets() {
         Map<String, Object> doc = Map.of("transcripts", List.of(
                 Map.of("participantPurpose", "external", "phrases", List.of(

@@ -99,30 +99,108 @@ class GenesysConversationSourceTest {
         assertThat(dana.sessions()).as("her call with the client and her consult leg").hasSize(2);
         assertThat(dana.sessions().get(1).direction()).isEqualTo("outbound");
 
-        assertThat(b.recordings()).extracting(Recording::id, Recording::media, Recording::fileState, Recording::region)
-                .containsExactly(
-                        tuple("3e4f5a6b-0a0a-45c7-28a9-1e2f3a4b5c01", "audio", "AVAILABLE", "us-east-1"),
-                        tuple("6b7c8d9e-0d0d-48fa-51d2-4b5c6d7e8f01", "audio", "AVAILABLE", "us-east-1"),
-                        tuple("8d9e0f1a-0f0f-4a1c-73f4-6d7e8f9a0b01", "audio", "ARCHIVED", "us-east-1"));
-        assertThat(b.recordings()).allSatisfy(r -> assertThat(r.startTime()).as("audio metadata has no times").isNull());
+        assertThat(b.recordings()).extracting(Recording::id, Recording::sessionId, Recording::media, Recording::fileState,
+                Recording::region).containsExactly(
+                        tuple("2d3e4f5a-0909-44b6-17f8-0d1e2f3a4b01", GenesysStub.CUSTOMER_LEG, "audio", "AVAILABLE", "us-east-1"),
+                        tuple("3e4f5a6b-0a0a-45c7-28a9-1e2f3a4b5c01", GenesysStub.FIRST_AGENT_LEG, "audio", "AVAILABLE", "us-east-1"),
+                        tuple("6b7c8d9e-0d0d-48fa-51d2-4b5c6d7e8f01", GenesysStub.SECOND_AGENT_LEG, "audio", "AVAILABLE", "us-east-1"),
+                        tuple("8d9e0f1a-0f0f-4a1c-73f4-6d7e8f9a0b01", GenesysStub.CONSULT_LEG, "audio", "ARCHIVED", "us-east-1"),
+                        tuple("9e0f1a2b-1010-4b2d-84a5-7e8f9a0b1c01", GenesysStub.FIRST_AGENT_LEG, "screen", "AVAILABLE", "us-east-1"));
+        assertThat(b.recordings()).filteredOn(r -> "audio".equals(r.media()))
+                .allSatisfy(r -> assertThat(r.startTime()).as("audio metadata has no times").isNull());
+        assertThat(b.recordings()).filteredOn(r -> "screen".equals(r.media())).singleElement()
+                .satisfies(r -> assertThat(r.startTime()).isEqualTo(Instant.parse("2026-03-10T15:01:14Z")));
+        assertThat(b.conversation().participants().get(3).sessions()).extracting(s -> s.sessionId(), s -> s.recording())
+                .containsExactly(tuple(GenesysStub.FIRST_AGENT_LEG, true), tuple(GenesysStub.CONSULT_LEG, true));
 
-        assertThat(b.recordingStops()).as("the secure pause; not the hold, not the bookmark").containsExactly(
-                new RecordingStop(Instant.parse("2026-03-10T15:16:25Z"), Instant.parse("2026-03-10T15:17:10Z"),
-                        "agent", "PCI_SECURE_PAUSE"));
+        assertThat(b.recordingStops()).as("the IVR suppression and the secure pause; not the hold, not the bookmark")
+                .containsExactly(
+                        new RecordingStop(Instant.parse("2026-03-10T15:00:00Z"), Instant.parse("2026-03-10T15:01:10Z"), "flow", null),
+                        new RecordingStop(Instant.parse("2026-03-10T15:16:25Z"), Instant.parse("2026-03-10T15:17:10Z"),
+                                "agent", "PCI_SECURE_PAUSE"));
 
         assertThat(b.ivr().flowName()).isEqualTo("US Markets Main IVR");
         assertThat(b.ivr().menuPath()).containsExactly("main", "equities");
         assertThat(b.ivr().dtmf()).containsExactly(new Dtmf("3", "main-menu", null), new Dtmf("1", "recording-consent", null));
 
-        assertThat(b.transcript()).hasSize(7);
+        assertThat(b.transcript()).as("both pieces of the last leg, the phrase in both kept once").hasSize(8);
         assertThat(b.transcript().get(0)).isEqualTo(new Utterance("agent", 867_300,
                 "Private Clients, Marcus Bell speaking. This call is recorded."));
         assertThat(b.transcript().get(1).purpose()).isEqualTo("customer");
         assertThat(b.transcript()).extracting(Utterance::text).anyMatch(t -> t.contains("Guaranteed   Return"));
+        assertThat(b.transcript()).extracting(Utterance::offsetMs).isSorted();
+        assertThat(b.transcript().get(7).text()).isEqualTo("You will have it by five. Goodbye.");
 
         assertThat(b.legalHolds()).isEqualTo(HOLDS);
         assertThat(b.evaluatedAt()).isEqualTo(EVALUATED_AT);
-        wm.verify(getRequestedFor(urlPathMatching("/s3/transcripts/.*")).withoutHeader("Authorization"));
+        assertThat(b.settled()).as("recordings may still be uploading").isFalse();
+        wm.verify(exactly(2), getRequestedFor(urlPathMatching("/s3/transcripts/.*")).withoutHeader("Authorization"));
+        wm.verify(exactly(0), getRequestedFor(urlPathMatching(".*/transcripturl")));
+    }
+
+    @Test
+    void a_gather_asked_for_as_settled_says_so_and_the_default_gather_does_not() throws Exception {
+        GenesysConversationSource source = source();
+
+        assertThat(source.gather(CONVERSATION_ID, EVALUATED_AT, List.of()).settled()).isFalse();
+        assertThat(source.gather(CONVERSATION_ID, EVALUATED_AT, List.of(), true).settled()).isTrue();
+    }
+
+    @Test
+    void a_recording_uploading_on_two_gathers_gives_provisional_decisions_then_a_final_one_and_its_pauses_vanish_once_archived()
+            throws Exception {
+        GenesysStub.uploadingThenAvailableThenArchived(wm);
+        GenesysConversationSource source = source();
+        Evaluator evaluator = new Evaluator(RulePack.load(TestPaths.RULES));
+
+        for (int gather = 1; gather <= 2; gather++) {
+            Bundle b = source.gather(CONVERSATION_ID, EVALUATED_AT, HOLDS);
+            assertThat(b.recordings()).filteredOn(r -> GenesysStub.SECOND_LEG_RECORDING.equals(r.id()))
+                    .extracting(Recording::fileState).containsExactly("UPLOADING");
+            Decision d = evaluator.evaluate(b);
+            assertThat(d.isFinal()).as("gather %d", gather).isFalse();
+            assertThat(d.actions()).extracting(Action::type).as("evidence protected at once, nothing else")
+                    .contains("APPLY_LEGAL_HOLD").doesNotContain("ARCHIVE", "QUEUE_FOR_QA", "ALERT");
+            assertThat(d.violations()).isEmpty();
+        }
+
+        Bundle available = source.gather(CONVERSATION_ID, EVALUATED_AT, HOLDS);
+        Decision d = evaluator.evaluate(available);
+        assertThat(d.isFinal()).isTrue();
+        assertThat(d.violations()).isEmpty();
+        assertThat(d.actions()).extracting(Action::type).contains("ARCHIVE", "QUEUE_FOR_QA", "APPLY_LEGAL_HOLD");
+        assertThat(available.recordingStops()).extracting(RecordingStop::justification).contains("PCI_SECURE_PAUSE");
+
+        Bundle archived = source.gather(CONVERSATION_ID, EVALUATED_AT, HOLDS);
+        assertThat(archived.recordings()).extracting(Recording::fileState).containsOnly("ARCHIVED");
+        assertThat(archived.recordingStops()).as("Genesys returns no pause annotations once archived").isEmpty();
+    }
+
+    @Test
+    void a_pending_state_the_sdk_enum_does_not_know_stays_pending_and_the_decision_provisional() throws Exception {
+        GenesysStub.secondLegIn(wm, "PENDING");
+
+        Bundle b = source().gather(CONVERSATION_ID, EVALUATED_AT, List.of());
+
+        assertThat(b.recordings()).filteredOn(r -> GenesysStub.SECOND_LEG_RECORDING.equals(r.id()))
+                .extracting(Recording::fileState).containsExactly("PENDING");
+        assertThat(new Evaluator(RulePack.load(TestPaths.RULES)).evaluate(b).isFinal()).isFalse();
+    }
+
+    @Test
+    void a_screen_recording_alone_does_not_satisfy_missing_recording() throws Exception {
+        GenesysStub.onlyAScreenRecording(wm);
+        Evaluator evaluator = new Evaluator(RulePack.load(TestPaths.RULES));
+        GenesysConversationSource source = source();
+
+        Decision waiting = evaluator.evaluate(source.gather(CONVERSATION_ID, EVALUATED_AT, List.of()));
+        Decision settled = evaluator.evaluate(source.gather(CONVERSATION_ID, EVALUATED_AT, List.of(), true));
+
+        assertThat(waiting.isFinal()).as("sessions flagged as recorded have no recording yet").isFalse();
+        assertThat(waiting.violations()).isEmpty();
+        assertThat(settled.isFinal()).isTrue();
+        assertThat(settled.violations()).extracting(v -> v.code()).contains("MISSING_RECORDING");
+        assertThat(settled.actions()).extracting(Action::type).contains("ARCHIVE", "ALERT");
     }
 
     @Test
@@ -139,7 +217,9 @@ class GenesysConversationSourceTest {
         assertThat(d.consent()).as("California caller pressed 1 at the consent prompt").isEqualTo("GIVEN");
         assertThat(d.residencyZone()).isEqualTo("US");
         assertThat(d.archiveRegion()).isEqualTo("us-east-1");
-        assertThat(d.violations()).as("secure pause approved, recordings usable and in the US").isEmpty();
+        assertThat(d.isFinal()).as("every recording uploaded: final without waiting for the deadline").isTrue();
+        assertThat(d.violations()).as("IVR suppression (FlowOrQueue) overlaps no staff time, secure pause approved,"
+                + " recordings usable and in the US").isEmpty();
         assertThat(d.legalHold()).isTrue();
         assertThat(d.holdReasons()).containsExactlyInAnyOrder("PHRASE:guaranteed return", "HOLD:LH-3");
         assertThat(d.retainUntil()).isEqualTo(LocalDate.parse("2033-03-10"));

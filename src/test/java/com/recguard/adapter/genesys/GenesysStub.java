@@ -10,7 +10,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +38,7 @@ final class GenesysStub {
     static final String EVALUATOR_ID = "0e1f2a3b-eeee-4c5d-8e9f-0a1b2c3d4e09";
     static final String CONVERSATION_ID = "5d8c2f1e-6a4b-4c3d-9e8f-7a6b5c4d3e2f";
     static final String API = "/api/v2";
+    static final String CUSTOMER_LEG = "b2d4f6a8-1001-4c3e-9f70-2b3c4d5e6f01";
     static final String FIRST_AGENT_LEG = "b2d4f6a8-1004-4c3e-9f70-2b3c4d5e6f04";
     static final String CONSULT_LEG = "b2d4f6a8-1005-4c3e-9f70-2b3c4d5e6f05";
     static final String SECOND_AGENT_LEG = "b2d4f6a8-1008-4c3e-9f70-2b3c4d5e6f08";
@@ -72,10 +77,18 @@ final class GenesysStub {
         return GenesysConfig.fromEnv(env(wm));
     }
 
+    /** The recording of Marcus's leg: the one that uploads late in {@link #uploadingThenAvailableThenArchived}. */
+    static final String SECOND_LEG_RECORDING = "6b7c8d9e-0d0d-48fa-51d2-4b5c6d7e8f01";
+    static final String METADATA_PATH = API + "/conversations/" + CONVERSATION_ID + "/recordingmetadata";
+    static final String UPLOAD_SCENARIO = "recording upload";
+
     /**
-     * The conversation of src/test/resources/genesys: a California client through the IVR to the
-     * Equities Desk, a consult with Compliance, a blind transfer to Private Clients US; three
-     * recordings, a transcript of the last leg only; recordings stored in us-east-1.
+     * The conversation of src/test/resources/genesys: a California client through the IVR (recording
+     * suppressed by the flow until an agent answers) to the Equities Desk, a consult with
+     * Compliance, a blind transfer to Private Clients US. Recordings: the client's leg (with the
+     * FlowOrQueue pause), each agent leg, the consult leg, and a screen recording of the first
+     * agent's desktop; a transcript of the last leg only, in two pieces; stored in us-east-1.
+     * Every JSON is shaped from the 198.1.0 SDK models (docs/genesys.md lists the sources).
      */
     static void conversation(WireMockExtension wm) {
         GenesysStub.token(wm, "tok-1");
@@ -84,16 +97,22 @@ final class GenesysStub {
                 .withHeader("Authorization", equalTo("Bearer tok-1"))
                 .willReturn(okJson(resource("conversation-detail.json"))));
         wm.stubFor(get(urlPathEqualTo(conv)).willReturn(okJson(resource("conversation.json"))));
-        wm.stubFor(get(urlPathEqualTo(conv + "/recordingmetadata")).willReturn(okJson(resource("recordingmetadata.json"))));
+        wm.stubFor(get(urlPathEqualTo(METADATA_PATH)).willReturn(okJson(resource("recordingmetadata.json"))));
         String sta = API + "/speechandtextanalytics/conversations/" + CONVERSATION_ID + "/communications/";
-        for (String leg : List.of(FIRST_AGENT_LEG, CONSULT_LEG)) {
-            wm.stubFor(get(urlPathEqualTo(sta + leg + "/transcripturl"))
+        for (String leg : List.of(CUSTOMER_LEG, FIRST_AGENT_LEG, CONSULT_LEG)) {
+            wm.stubFor(get(urlPathEqualTo(sta + leg + "/transcripturls"))
                     .willReturn(GenesysStub.error(404, "not.found", "No transcript exists for this communication")));
         }
-        wm.stubFor(get(urlPathEqualTo(sta + SECOND_AGENT_LEG + "/transcripturl")).willReturn(okJson(
-                "{\"url\":\"" + GenesysStub.base(wm) + "/s3/transcripts/" + CONVERSATION_ID + "/" + SECOND_AGENT_LEG
-                        + ".json?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=600&X-Amz-Signature=5f2a9c\"}")));
-        wm.stubFor(get(urlPathMatching("/s3/transcripts/.*")).willReturn(okJson(resource("transcript.json"))));
+        String s3 = GenesysStub.base(wm) + "/s3/transcripts/" + CONVERSATION_ID + "/" + SECOND_AGENT_LEG;
+        String signature = "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=600&X-Amz-Signature=5f2a9c";
+        // TranscriptUrls{conversation, communicationId, urls[SegmentUrl{recording, url}]}
+        wm.stubFor(get(urlPathEqualTo(sta + SECOND_AGENT_LEG + "/transcripturls")).willReturn(okJson(
+                "{\"conversation\":{\"id\":\"" + CONVERSATION_ID + "\",\"selfUri\":\"/api/v2/conversations/" + CONVERSATION_ID + "\"},"
+                        + "\"communicationId\":\"" + SECOND_AGENT_LEG + "\",\"urls\":["
+                        + "{\"recording\":{\"id\":\"" + SECOND_LEG_RECORDING + "\"},\"url\":\"" + s3 + "-1.json" + signature + "\"},"
+                        + "{\"recording\":{\"id\":\"" + SECOND_LEG_RECORDING + "\"},\"url\":\"" + s3 + "-2.json" + signature + "\"}]}")));
+        wm.stubFor(get(urlPathMatching("/s3/transcripts/.*-1\\.json")).willReturn(okJson(resource("transcript-part-1.json"))));
+        wm.stubFor(get(urlPathMatching("/s3/transcripts/.*-2\\.json")).willReturn(okJson(resource("transcript-part-2.json"))));
         wm.stubFor(get(urlPathEqualTo(API + "/recording/settings")).willReturn(okJson(
                 "{\"maxSimultaneousStreams\":0,\"maxConfigurableScreenRecordingStreams\":2,\"regionalRecordingStorageEnabled\":false}")));
         wm.stubFor(get(urlPathEqualTo(API + "/telephony/mediaregions")).willReturn(okJson(
@@ -119,6 +138,83 @@ final class GenesysStub {
         }
         wm.stubFor(get(urlPathEqualTo(API + "/analytics/conversations/" + CONVERSATION_ID + "/details"))
                 .willReturn(okJson(mapper.writeValueAsString(detail))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Genesys' timing (genesys-api.md (i)): the last leg's recording is still on the Edge,
+     * {@code UPLOADING}, on the first two gathers (no pause annotations yet: Genesys populates them
+     * once the file is AVAILABLE); AVAILABLE with its secure pause on the third; ARCHIVED from the
+     * fourth on, when Genesys no longer returns any pause annotation. One recordingmetadata GET is
+     * one step of the WireMock scenario {@value #UPLOAD_SCENARIO}.
+     */
+    static void uploadingThenAvailableThenArchived(WireMockExtension wm) {
+        conversation(wm);
+        String available = resource("recordingmetadata.json");
+        String uploading = metadata(available, (id, r) -> {
+            if (SECOND_LEG_RECORDING.equals(id)) {
+                r.put("fileState", "UPLOADING");
+                r.putArray("annotations");
+                r.remove(List.of("archiveDate", "deleteDate"));
+            }
+        });
+        String archived = metadata(available, (id, r) -> {
+            r.put("fileState", "ARCHIVED");
+            r.put("archiveMedium", "CloudArchive");
+            r.putArray("annotations");
+        });
+        step(wm, Scenario.STARTED, "second gather", uploading);
+        step(wm, "second gather", "available", uploading);
+        step(wm, "available", "archived", available);
+        step(wm, "archived", "archived", archived);
+    }
+
+    /** Only the screen recording of the first agent's desktop exists (no audio was ever recorded). */
+    static void onlyAScreenRecording(WireMockExtension wm) {
+        conversation(wm);
+        String screenOnly = metadata(resource("recordingmetadata.json"), (id, r) -> {});
+        ArrayNode all;
+        try {
+            all = (ArrayNode) JSON.readTree(screenOnly);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ArrayNode kept = JSON.createArrayNode();
+        all.forEach(r -> {
+            if ("screen".equals(r.path("media").asText())) {
+                kept.add(r);
+            }
+        });
+        wm.stubFor(get(urlPathEqualTo(METADATA_PATH)).willReturn(okJson(kept.toString())));
+    }
+
+    /** A recording's state as Genesys may send it although this SDK's enum has no such value. */
+    static void secondLegIn(WireMockExtension wm, String fileState) {
+        conversation(wm);
+        wm.stubFor(get(urlPathEqualTo(METADATA_PATH)).willReturn(okJson(metadata(resource("recordingmetadata.json"),
+                (id, r) -> {
+                    if (SECOND_LEG_RECORDING.equals(id)) {
+                        r.put("fileState", fileState);
+                        r.putArray("annotations");
+                    }
+                }))));
+    }
+
+    private static void step(WireMockExtension wm, String state, String next, String body) {
+        wm.stubFor(get(urlPathEqualTo(METADATA_PATH)).inScenario(UPLOAD_SCENARIO).whenScenarioStateIs(state)
+                .willSetStateTo(next).willReturn(okJson(body)));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The recording metadata list with each recording changed by {@code change(id, recording)}. */
+    private static String metadata(String json, java.util.function.BiConsumer<String, ObjectNode> change) {
+        try {
+            ArrayNode list = (ArrayNode) JSON.readTree(json);
+            list.forEach(r -> change.accept(r.path("id").asText(), (ObjectNode) r));
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(list);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
