@@ -38,8 +38,11 @@ import picocli.CommandLine.Model.CommandSpec;
         "Exit 0 archived (or already), 1 an integrity conflict (nothing overwritten), 2 cannot run."})
 final class ArchiveCommand implements Callable<Integer> {
 
-    /** Seconds to pause after the objects and before the manifest: the crash-safety test kills the process there. */
-    static final String PAUSE_ENV = "RECGUARD_TEST_PAUSE_BEFORE_MANIFEST";
+    /**
+     * Called after the objects and before the manifest. Nothing in production; the crash-safety
+     * test runs this command in a child process whose checkpoint stops there, and kills it.
+     */
+    Archiver.Checkpoint checkpoint = conversationId -> { };
 
     @Mixin
     RulesOption rules;
@@ -82,8 +85,7 @@ final class ArchiveCommand implements Callable<Integer> {
             return Main.CANNOT_RUN;
         }
         try (S3ObjectStore store = archive.store()) {
-            Archiver archiver = new Archiver(store, new ArchiveJson(), archive.buckets(), Clock.systemUTC(),
-                    id -> pauseIfAsked(id, out));
+            Archiver archiver = new Archiver(store, new ArchiveJson(), archive.buckets(), Clock.systemUTC(), checkpoint);
             print(archiver.archive(request), out);
             return Main.OK;
         } catch (IntegrityException e) {
@@ -108,19 +110,4 @@ final class ArchiveCommand implements Callable<Integer> {
             case NOT_ARCHIVED -> out.println("not archived " + r.conversationId());
         }
     }
-
-    private static void pauseIfAsked(String conversationId, PrintWriter out) {
-        String v = ArchiveOptions.env.get(PAUSE_ENV);
-        if (v == null || v.isBlank()) {
-            return;
-        }
-        out.println("PAUSED-BEFORE-MANIFEST " + conversationId);
-        out.flush();
-        try {
-            Thread.sleep(Long.parseLong(v.strip()) * 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
 }

@@ -99,10 +99,10 @@ public final class BundleReader {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-            // A repeated key is named by the object that repeats it; for a syntax error the line and
-            // column say more than a path would.
+            // A repeated key is named by its path; for a syntax error the line and column say more
+            // than a path would.
             String path = e.getOriginalMessage().startsWith("Duplicate field") && e.getProcessor() instanceof JsonParser p
-                    ? pointerPath(p.getParsingContext().getParent()) : "";
+                    ? pointerPath(p.getParsingContext()) : "";
             throw new BundleFormatException((path.isEmpty() ? "" : path + ": ") + "invalid JSON: " + where
                     + e.getOriginalMessage(), e);
         }

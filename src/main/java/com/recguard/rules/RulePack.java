@@ -138,15 +138,19 @@ public final class RulePack {
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         List<String> csv = new ArrayList<>();
         Map<String, String> sources = new LinkedHashMap<>();
+        // Every file is read once: the bytes compiled are the bytes hashed, so an edit saved during
+        // a reload cannot stamp decisions with a sha256 of rules that were never compiled.
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
         for (String f : files) {
+            bytes.put(f, read(dir.resolve(f)));
             if (f.endsWith(".drl")) {
-                sources.put(f, read(dir.resolve(f)));
+                sources.put(f, new String(bytes.get(f), StandardCharsets.UTF_8));
                 kfs.write(RESOURCE_ROOT + f, sources.get(f));
             } else if (f.endsWith(".csv")) {
                 csv.add(f);
             }
         }
-        Tables.Loaded tables = Tables.load(dir, csv);
+        Tables.Loaded tables = Tables.load(csv, bytes::get);
         for (TableError e : tables.errors()) {
             problems.add(display(dir, e.file()) + ":" + e.line() + ": " + e.message());
         }
@@ -163,7 +167,7 @@ public final class RulePack {
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
         }
-        return new RulePack(dir, hash(dir, files), kieBase, tables, rules, sources, sharing);
+        return new RulePack(dir, hash(bytes), kieBase, tables, rules, sources, sharing);
     }
 
     /**
@@ -282,7 +286,7 @@ public final class RulePack {
         if (file.isEmpty()) {
             return 1;
         }
-        String[] lines = read(dir.resolve(file)).split("\n", -1);
+        String[] lines = new String(read(dir.resolve(file)), StandardCharsets.UTF_8).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].contains("\"" + ruleName + "\"")) {
                 return i + 1;
@@ -443,29 +447,28 @@ public final class RulePack {
         }
     }
 
-    private static String read(Path p) {
+    private static byte[] read(Path p) {
         try {
-            return Files.readString(p, StandardCharsets.UTF_8);
+            return Files.readAllBytes(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** sha256 over each DRL and table file's relative path and bytes, in path order. */
-    private static String hash(Path dir, List<String> files) {
+    /** The pack's identity: every file's name and bytes, in name order, as compiled. */
+    private static String hash(Map<String, byte[]> files) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String f : files) {
-                md.update(f.getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
-                md.update(Files.readAllBytes(dir.resolve(f)));
+                md.update(f.getValue());
                 md.update((byte) 0);
             }
             return "sha256:" + HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -11,17 +11,18 @@ import com.recguard.facts.NonRecordedQueue;
 import com.recguard.facts.RetentionClass;
 import com.recguard.facts.Setting;
 import com.recguard.facts.ZoneArchive;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -88,8 +89,8 @@ public final class Tables {
         return SPECS.keySet();
     }
 
-    /** Reads every table under {@code rulesDir}; {@code csvFiles} are paths relative to it, with '/'. */
-    public static Loaded load(Path rulesDir, List<String> csvFiles) {
+    /** Reads the given tables from their bytes ({@code contents} maps a file, relative with '/', to them). */
+    public static Loaded load(List<String> csvFiles, Function<String, byte[]> contents) {
         List<Object> facts = new ArrayList<>();
         List<String> lexicon = new ArrayList<>();
         List<TableError> errors = new ArrayList<>();
@@ -99,7 +100,7 @@ public final class Tables {
                 errors.add(new TableError(file, 1, "not a known table; known tables are " + SPECS.keySet()));
                 continue;
             }
-            List<Object> rows = read(rulesDir.resolve(file), file, spec, errors);
+            List<Object> rows = read(contents, file, spec, errors);
             if (file.equals(LEXICON)) {
                 rows.forEach(r -> lexicon.add((String) r));
             } else {
@@ -109,13 +110,14 @@ public final class Tables {
         return new Loaded(facts, lexicon, errors);
     }
 
-    private static List<Object> read(Path path, String file, Spec spec, List<TableError> errors) {
+    private static List<Object> read(Function<String, byte[]> contents, String file, Spec spec, List<TableError> errors) {
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader().setSkipHeaderRecord(true)
                 .setCommentMarker('#').setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
                 .setTrim(true).get();
         List<Object> out = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(contents.apply(file)),
+                StandardCharsets.UTF_8.newDecoder());
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames();
             if (!header.containsAll(spec.columns())) {

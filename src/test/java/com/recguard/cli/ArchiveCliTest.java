@@ -97,16 +97,16 @@ class ArchiveCliTest {
         Run first = recguard(archiveArgs("cli-a", false));
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("written  media      " + Keys.media("cli-a", "r-1") + "  1024 bytes  sha256:",
-                "archived cli-a to s3://" + bucket + "-eu-west-1 (eu-west-1): 5 objects, 5 written by this run");
+                "archived cli-a to s3://" + bucket + "-eu-west-1 (eu-west-1): 6 objects, 6 written by this run");
 
         Run verify = recguard("verify", "--region", "eu-west-1");
         assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
-        assertThat(verify.out()).contains("verified 1 conversation(s), 5 object(s) in [eu-west-1]: 0 finding(s)");
+        assertThat(verify.out()).contains("verified 1 conversation(s), 6 object(s) in [eu-west-1]: 0 finding(s)");
 
         Run again = recguard(archiveArgs("cli-a", false));
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("already archived cli-a");
-        assertThat(versions("cli-a")).hasSize(5);
+        assertThat(versions("cli-a")).hasSize(6);
     }
 
     @Test
@@ -146,19 +146,23 @@ class ArchiveCliTest {
         Run r = recguard("release-hold", "cli-h", "--region", "eu-west-1", "--reason", "matter closed", "--by", "legal-ops");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("recorded " + Keys.event("cli-h", 1, "HOLD_RELEASED"),
-                "legal hold off on 6 object version(s)");
+                "legal hold off on 7 object version(s)");
         assertThat(recguard("verify", "--region", "eu-west-1").code()).isZero();
 
         Run twice = recguard("release-hold", "cli-h", "--region", "eu-west-1", "--reason", "again");
         assertThat(twice.code()).isZero();
         assertThat(twice.out()).contains("already released");
-        assertThat(versions("cli-h")).hasSize(6);
+        assertThat(versions("cli-h")).hasSize(7);
     }
 
 
     Process child(String[] args, Map<String, String> extraEnv) throws Exception {
+        return child("com.recguard.cli.Main", args, extraEnv);
+    }
+
+    Process child(String mainClass, String[] args, Map<String, String> extraEnv) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.timezone=UTC", "-cp", Processes.testClasspath(), "com.recguard.cli.Main"));
+                "-Duser.timezone=UTC", "-cp", Processes.testClasspath(), mainClass));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(ArchiveOptions.env);
@@ -171,7 +175,7 @@ class ArchiveCliTest {
         TestBuckets.locked(raw, bucket + "-eu-west-1");
         String[] args = archiveArgs("cli-crash", false);
 
-        Process first = child(args, Map.of(ArchiveCommand.PAUSE_ENV, "600"));
+        Process first = child(StopBeforeManifest.class.getName(), args, Map.of());
         List<String> seen = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -184,8 +188,8 @@ class ArchiveCliTest {
         }
         assertThat(first.exitValue()).isNotZero();
         assertThat(versions("cli-crash")).extracting(ObjectVersion::key).containsExactly(
-                Keys.ivr("cli-crash"), Keys.media("cli-crash", "r-1"), Keys.media("cli-crash", "r-2"),
-                Keys.transcript("cli-crash"));
+                Keys.bundle("cli-crash"), Keys.ivr("cli-crash"), Keys.media("cli-crash", "r-1"),
+                Keys.media("cli-crash", "r-2"), Keys.transcript("cli-crash"));
         Run between = recguard("verify", "--region", "eu-west-1", "cli-crash");
         assertThat(between.code()).isEqualTo(1);
         assertThat(between.out()).contains("INCOMPLETE_ARCHIVE cli-crash");
@@ -196,11 +200,11 @@ class ArchiveCliTest {
         assertThat(second.exitValue()).as(out).isZero();
         assertThat(out).contains("present  media      " + Keys.media("cli-crash", "r-1"),
                 "present  media      " + Keys.media("cli-crash", "r-2"), "present  ivr", "present  transcript",
-                "written  manifest   " + Keys.manifest("cli-crash"), "5 objects, 1 written by this run");
+                "written  manifest   " + Keys.manifest("cli-crash"), "6 objects, 1 written by this run");
 
         List<ObjectVersion> versions = versions("cli-crash");
         assertThat(versions).extracting(ObjectVersion::key).containsExactly(
-                Keys.ivr("cli-crash"), Keys.manifest("cli-crash"), Keys.media("cli-crash", "r-1"),
+                Keys.bundle("cli-crash"), Keys.ivr("cli-crash"), Keys.manifest("cli-crash"), Keys.media("cli-crash", "r-1"),
                 Keys.media("cli-crash", "r-2"), Keys.transcript("cli-crash"));
         assertThat(versions).allMatch(v -> v.latest() && !v.deleteMarker());
         assertThat(recguard("verify", "--region", "eu-west-1", "cli-crash").code()).isZero();

@@ -135,14 +135,14 @@ class BundleReaderTest {
     }
 
     @Test
-    void a_repeated_key_is_refused_naming_the_object_that_repeats_it() {
+    void a_repeated_key_is_refused_naming_its_path() {
         assertThat(refusal("{\"conversation\": {\"conversationId\": \"c\", " + START + ", \"conversationEnd\":"
                 + " \"2026-03-02T09:10:00Z\", \"conversationEnd\": \"2027-03-02T09:10:00Z\"}}"))
-                .startsWith("conversation: invalid JSON").contains("Duplicate field 'conversationEnd'");
+                .startsWith("conversation.conversationEnd: invalid JSON").contains("Duplicate field 'conversationEnd'");
         assertThat(refusal("{\"conversation\": {\"conversationId\": \"c\", " + START + ", \"conversationEnd\":"
                 + " \"2026-03-02T09:10:00Z\", \"participants\": [{\"attributes\": {\"retentionClass\": \"a\","
                 + " \"retentionClass\": \"b\"}}]}}"))
-                .startsWith("conversation.participants[0].attributes: invalid JSON");
+                .startsWith("conversation.participants[0].attributes.retentionClass: invalid JSON");
     }
 
     @Test

@@ -101,7 +101,10 @@ class ContainedFailuresTest {
         service = new RecguardService(store, new PackHolder(TestPaths.RULES, null), source, List.of(recorder, new RealTimeActions()),
                 new HoldRegisterFile(tmp.resolve("holds.json"), clock), null, clock, metrics,
                 RecguardService.Settings.defaults("node-1"));
-        http = new ServiceHttp(service, metrics, null, new EventAuth(TOKEN, null), clock).start("127.0.0.1", 0);
+        http = new ServiceHttp(service, metrics, null, new EventAuth(TOKEN, null), clock)
+                .withOperators(com.recguard.http.Operators.parse("operators", List.of("compliance@firm,operator,"
+                        + com.recguard.http.Operators.hashOf(ServiceTest.OPERATOR))))
+                .start("127.0.0.1", 0);
     }
 
     @AfterEach
@@ -118,7 +121,9 @@ class ContainedFailuresTest {
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
-                .header("Authorization", "Bearer " + TOKEN)
+                // Events come from the event source; everything else is an operator's.
+                .header("Authorization", "Bearer " + (path.startsWith("/events") && method.equals("POST")
+                        && !path.endsWith("/replay") ? TOKEN : ServiceTest.OPERATOR))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }

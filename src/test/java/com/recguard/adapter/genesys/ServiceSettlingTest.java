@@ -115,7 +115,10 @@ class ServiceSettlingTest {
                         new GenesysActions(genesys), new AlertSink(null), new RealTimeActions()),
                 new HoldRegisterFile(tmp.resolve("holds.json"), clock), null, clock, metrics,
                 RecguardService.Settings.defaults("settle"));
-        http = new ServiceHttp(service, metrics, null, new EventAuth("settle-token", null), clock).start("127.0.0.1", 0);
+        http = new ServiceHttp(service, metrics, null, new EventAuth("settle-token", null), clock)
+                .withOperators(com.recguard.http.Operators.parse("operators", List.of("compliance@firm,operator,"
+                        + com.recguard.http.Operators.hashOf("settle-operator"))))
+                .start("127.0.0.1", 0);
     }
 
     @AfterEach
@@ -157,7 +160,9 @@ class ServiceSettlingTest {
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
-                .header("Authorization", "Bearer settle-token")
+                // Events come from the event source; everything else is an operator's.
+                .header("Authorization", "Bearer " + (path.startsWith("/events") && method.equals("POST")
+                        && !path.endsWith("/replay") ? "settle-token" : "settle-operator"))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
