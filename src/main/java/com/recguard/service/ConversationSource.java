@@ -21,12 +21,13 @@ public interface ConversationSource {
     /**
      * The same gather, stating whether the caller has stopped waiting for Genesys (POLICY.md 1,
      * {@code settled}): false while recordings may still upload, true after the settle deadline.
-     * A source that cannot tell the difference marks what it gathered.
+     * A source that cannot tell the difference marks what it gathered settled when the caller says
+     * so, and leaves a bundle it already calls settled (a file, a test) as it is.
      */
     default Bundle gather(String conversationId, Instant evaluatedAt, List<LegalHold> holdsInForce, boolean settled)
             throws ActionException {
         Bundle b = gather(conversationId, evaluatedAt, holdsInForce);
-        return b.settled() == settled ? b : new Bundle(b.conversation(), b.recordings(), b.recordingStops(), b.ivr(),
+        return b.settled() || !settled ? b : new Bundle(b.conversation(), b.recordings(), b.recordingStops(), b.ivr(),
                 b.transcript(), b.legalHolds(), b.evaluatedAt(), settled);
     }
 

@@ -183,7 +183,7 @@ public final class RecguardService {
             try {
                 process(e);
             } catch (SQLException | RuntimeException ex) {
-                fail(e, conversationOf(e), "saving the decision failed: " + ex);
+                fail(e, e.conversationId(), "saving the decision failed: " + ex);
             }
         }
         lastPass = clock.instant();
@@ -221,7 +221,8 @@ public final class RecguardService {
         boolean settled = !now.isBefore(e.receivedAt().plus(settings.settleFor()));
         Bundle bundle;
         try {
-            bundle = source.gather(id, envelope.eventTime(), holds.inForce());
+            // Past the settle deadline the service has stopped waiting for Genesys (POLICY.md 1, settled).
+            bundle = source.gather(id, envelope.eventTime(), holds.inForce(), settled);
         } catch (ActionException ex) {
             int attempts = e.attempts() + 1;
             if (ex.retryable() && attempts < settings.maxAttempts()) {
@@ -247,7 +248,7 @@ public final class RecguardService {
             fail(e, id, "refused bundle: " + ex.getMessage());
             return;
         }
-        bundle = Settling.prepare(bundle, settled, store.latest(id));
+        bundle = Settling.prepare(bundle, store.latest(id));
         Decision d;
         try {
             d = packs.evaluator().evaluate(bundle);
@@ -255,7 +256,7 @@ public final class RecguardService {
             fail(e, id, "evaluation failed: " + ex);
             return;
         }
-        boolean isFinal = Settling.isFinal(d);
+        boolean isFinal = d.isFinal();
         String decisionJson = DecisionWriter.writeCompact(d);
         String bundleJson = BundleWriter.canonical(bundle);
         List<Store.NewItem> items = new ArrayList<>();
@@ -299,10 +300,6 @@ public final class RecguardService {
             return "Genesys answered about conversation " + got + " when asked for " + asked + "; nothing was filed under either";
         }
         return null;
-    }
-
-    private static String conversationOf(Store.Event e) {
-        return e.conversationId();
     }
 
     /**

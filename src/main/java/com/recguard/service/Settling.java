@@ -3,7 +3,6 @@ package com.recguard.service;
 import com.recguard.json.BundleFormatException;
 import com.recguard.json.BundleReader;
 import com.recguard.model.Bundle;
-import com.recguard.model.Decision;
 import com.recguard.model.RecordingStop;
 import com.recguard.store.Store;
 import java.time.Duration;
@@ -29,20 +28,15 @@ final class Settling {
 
     private Settling() {}
 
-    static boolean isFinal(Decision d) {
-        return d.isFinal();
-    }
-
     /**
-     * The bundle to decide on: settled when the source says so (a file, a test) or once the
-     * deadline has passed (the Genesys source never does: the service knows how long it waited), with every recording
-     * stop seen in an earlier gather of the conversation kept (Genesys returns pause annotations
-     * only while a recording is AVAILABLE: a stop once seen is never dropped).
+     * The bundle to decide on: the gathered one with every recording stop seen in an earlier
+     * gather of the conversation kept (Genesys returns pause annotations only while a recording is
+     * AVAILABLE: a stop once seen is never dropped).
      */
-    static Bundle prepare(Bundle gathered, boolean settled, Store.StoredDecision previous) {
+    static Bundle prepare(Bundle gathered, Store.StoredDecision previous) {
         List<RecordingStop> stops = mergeStops(gathered.recordingStops(), previous);
         return new Bundle(gathered.conversation(), gathered.recordings(), stops, gathered.ivr(), gathered.transcript(),
-                gathered.legalHolds(), gathered.evaluatedAt(), gathered.settled() || settled);
+                gathered.legalHolds(), gathered.evaluatedAt(), gathered.settled());
     }
 
     static List<RecordingStop> mergeStops(List<RecordingStop> now, Store.StoredDecision previous) {

@@ -1,6 +1,7 @@
 package com.recguard.adapter.webhook;
 
 import com.recguard.json.DecisionWriter;
+import com.recguard.json.Json;
 import com.recguard.model.Violation;
 import com.recguard.service.ActionException;
 import com.recguard.service.ActionHandler;
@@ -11,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,24 +47,7 @@ public final class AlertSink implements ActionHandler {
         if (webhook == null) {
             return;
         }
-        String body = DecisionWriter.alertBody(task.decision());
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 429 || r.statusCode() >= 500) {
-                Duration after = r.headers().firstValue("Retry-After").map(this::seconds).orElse(null);
-                throw ActionException.retryable("alert webhook answered " + r.statusCode(), after, null);
-            }
-            if (r.statusCode() >= 300) {
-                throw ActionException.permanent("alert webhook answered " + r.statusCode() + ": " + r.body(), null);
-            }
-        } catch (IOException e) {
-            throw ActionException.retryable("alert webhook unreachable: " + e.getMessage(), null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ActionException.retryable("interrupted", null, e);
-        }
+        post(DecisionWriter.alertBody(task.decision()));
     }
 
     /** A conversation that could not be decided: the same log line and webhook, with the reason instead of violations. */
@@ -71,10 +57,10 @@ public final class AlertSink implements ActionHandler {
         if (webhook == null) {
             return;
         }
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("conversationId", conversationId);
         body.put("failed", reason);
-        post(com.recguard.json.Json.write(body));
+        post(Json.write(body));
     }
 
     private void post(String body) throws ActionException {
