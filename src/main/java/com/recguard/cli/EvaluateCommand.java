@@ -81,11 +81,13 @@ final class EvaluateCommand implements Callable<Integer> {
         boolean many = batch.bundles().size() > 1;
         var out = spec.commandLine().getOut();
         try {
+            // Opened once: opening reads the log's last entry to continue its chain.
+            DecisionLogFile decisionLog = log == null ? null : new DecisionLogFile(log);
             for (Bundle bundle : batch.bundles()) {
                 Decision decision = evaluator.evaluate(bundle);
-                if (log != null) {
+                if (decisionLog != null) {
                     // The log keeps what was decided on: the input itself, or this conversation's bundle.
-                    new DecisionLogFile(log).append(many ? BundleWriter.write(bundle) : json, decision.rulePack(),
+                    decisionLog.append(many ? BundleWriter.write(bundle) : json, decision.rulePack(),
                             decision.firedRules(), DecisionWriter.writeCompact(decision));
                 }
                 out.println(many ? DecisionWriter.writeCompact(decision) : DecisionWriter.write(decision));
