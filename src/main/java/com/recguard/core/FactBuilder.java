@@ -27,11 +27,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Derives the facts the rules reason about from a bundle: the call, its parties (numbers parsed
@@ -48,7 +48,11 @@ public final class FactBuilder {
 
     private final PhraseMatcher lexicon;
     private final String homeCountry;
-    private final HoldTermsCache holdTerms = new HoldTermsCache();
+    /**
+     * The register changes rarely (the service passes the same list until an edit), so the index
+     * of the last one is kept; a bundle with another list gets its own.
+     */
+    private volatile HoldIndex holdIndex = HoldIndex.of(List.of());
 
     /**
      * @param homeCountry ISO 3166 alpha-2 country of national numbers (a leading 0 and no country
@@ -71,8 +75,14 @@ public final class FactBuilder {
         facts.addAll(stops(bundle, interact));
         facts.add(coverage(bundle, interact));
         facts.addAll(bundle.recordings());
-        facts.addAll(bundle.legalHolds());
-        facts.addAll(phraseHits(bundle));
+        HoldIndex holds = holdIndex(bundle.legalHolds());
+        List<PhraseHit> hits = phraseHits(bundle, holds);
+        Set<String> heldByTerms = new HashSet<>();
+        hits.stream().filter(h -> h.holdId() != null).forEach(h -> heldByTerms.add(h.holdId()));
+        List<String> staff = parties.stream().filter(p -> p.role().equals(Role.STAFF.name()) && p.userId() != null)
+                .map(Party::userId).toList();
+        facts.addAll(holds.candidates(staff, utcDate(c.conversationStart()), heldByTerms));
+        facts.addAll(hits);
         return facts;
     }
 
@@ -280,10 +290,19 @@ public final class FactBuilder {
         return start == null || end == null ? null : new Span(start, end);
     }
 
-    private List<PhraseHit> phraseHits(Bundle b) {
+    private HoldIndex holdIndex(List<LegalHold> holds) {
+        HoldIndex last = holdIndex;
+        if (last.holds() == holds || last.holds().equals(holds)) {
+            return last;
+        }
+        HoldIndex fresh = HoldIndex.of(holds);
+        holdIndex = fresh;
+        return fresh;
+    }
+
+    private List<PhraseHit> phraseHits(Bundle b, HoldIndex holds) {
         List<PhraseHit> hits = new ArrayList<>();
-        PhraseMatcher terms = holdTerms.matcherFor(b.legalHolds());
-        Map<String, List<String>> holdsByTerm = holdsByTerm(b.legalHolds());
+        PhraseMatcher terms = holds.terms();
         List<Utterance> transcript = b.transcript();
         for (int i = 0; i < transcript.size(); i++) {
             String text = transcript.get(i).text();
@@ -291,7 +310,7 @@ public final class FactBuilder {
                 hits.add(new PhraseHit(null, m.phrase(), i, m.start(), PhraseMatcher.snippet(text, m)));
             }
             for (PhraseMatcher.Match m : terms.find(text)) {
-                for (String holdId : holdsByTerm.getOrDefault(m.phrase(), List.of())) {
+                for (String holdId : holds.holdIdsNaming(m.phrase())) {
                     hits.add(new PhraseHit(holdId, m.phrase(), i, m.start(), PhraseMatcher.snippet(text, m)));
                 }
             }
@@ -299,34 +318,7 @@ public final class FactBuilder {
         return hits;
     }
 
-    private static Map<String, List<String>> holdsByTerm(List<LegalHold> holds) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (LegalHold h : holds) {
-            for (String t : h.terms()) {
-                out.computeIfAbsent(t, k -> new ArrayList<>()).add(h.id());
-            }
-        }
-        return out;
-    }
-
     static LocalDate utcDate(Instant t) {
         return t == null ? null : t.atOffset(ZoneOffset.UTC).toLocalDate();
-    }
-
-    /** Hold terms change rarely (the service's register), so the last matcher built is kept. */
-    private static final class HoldTermsCache {
-        private record Entry(List<String> terms, PhraseMatcher matcher) {}
-
-        private volatile Entry last = new Entry(List.of(), PhraseMatcher.of(List.of()));
-
-        PhraseMatcher matcherFor(List<LegalHold> holds) {
-            List<String> terms = holds.stream().flatMap(h -> h.terms().stream()).distinct().sorted().toList();
-            Entry e = last;
-            if (!e.terms().equals(terms)) {
-                e = new Entry(terms, PhraseMatcher.of(terms));
-                last = e;
-            }
-            return e.matcher();
-        }
     }
 }
