@@ -118,7 +118,8 @@ public final class FactBuilder {
         List<String> types = c.participants().stream().flatMap(p -> p.sessions().stream())
                 .map(Session::mediaType).filter(Objects::nonNull).map(t -> t.trim().toLowerCase(Locale.ROOT))
                 .distinct().sorted().toList();
-        return types.contains("voice") ? List.of("audio") : types;
+        // No session saying its media (a hand-written bundle): a call, as Genesys' default media is voice.
+        return types.isEmpty() || types.contains("voice") ? List.of("audio") : types;
     }
 
     private static List<RecordedSession> recordedSessions(Conversation c) {
