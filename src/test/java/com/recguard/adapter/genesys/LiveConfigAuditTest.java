@@ -161,7 +161,7 @@ class LiveConfigAuditTest {
     void the_saved_snapshot_leaves_out_secrets_and_user_names() throws Exception {
         lockedSevenYears(eu, "eu-west-1");
         wm.stubFor(get(urlPathEqualTo("/api/v2/quality/calibrations")).willReturn(okJson("{\"entities\":[{\"id\":\"cal-1\","
-                + "\"calibrationDate\":\"2026-02-20T10:00:00Z\",\"calibrator\":{\"id\":\"" + EVALUATOR + "\",\"name\":\"Dana Whitfield\","
+                + "\"createdDate\":\"2026-02-20T10:00:00.000Z\",\"calibrator\":{\"id\":\"" + EVALUATOR + "\",\"name\":\"Dana Whitfield\","
                 + "\"email\":\"dana@example.com\",\"selfUri\":\"/api/v2/users/" + EVALUATOR + "\"}}],\"pageCount\":1}")));
 
         String written = ConfigSnapshotJson.write(record());
