@@ -47,6 +47,10 @@ public final class S3BucketInspector implements AutoCloseable {
                 if (e.statusCode() == 404) {
                     return BucketState.missing(archiveRegion);
                 }
+                if (e.statusCode() == 403) {
+                    return BucketState.unreadable(archiveRegion, "HTTP 403 on HeadBucket: the credentials need s3:ListBucket on arn:aws:s3:::"
+                            + bucket + " (and s3:GetBucket*, s3:GetBucketObjectLockConfiguration, s3:GetBucketPolicy; docs/config-audit.md)");
+                }
                 String home = e.statusCode() == 301 ? bucketRegion(e) : null;
                 if (home == null || home.equals(region)) {
                     throw e;
