@@ -106,7 +106,7 @@ public final class S3BucketInspector implements AutoCloseable {
                 }
             }
             return new BucketState(archiveRegion, true, location, versioning, lock, mode, days, years, policy, null,
-                    recordings.size(), without.subList(0, Math.min(without.size(), 20)));
+                    recordings.size(), without);
         } catch (S3Exception e) {
             String msg = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
             return BucketState.unreadable(archiveRegion, "HTTP " + e.statusCode() + (code(e) == null ? "" : " " + code(e))
