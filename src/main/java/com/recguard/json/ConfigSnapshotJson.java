@@ -64,6 +64,7 @@ public final class ConfigSnapshotJson {
     static final String DATA_RETENTION = "/api/v2/analytics/dataretention/settings";
     static final String TRUNKS = "/api/v2/telephony/providers/edges/trunkbasesettings";
     static final String PHONES = "/api/v2/telephony/providers/edges/phonebasesettings";
+    static final String PHONE_TEMPLATE = PHONES + "/template";
     static final String INTEGRATIONS = "/api/v2/integrations";
     static final String FORMS = "/api/v2/quality/publishedforms/evaluations";
     static final String CALIBRATIONS = "/api/v2/quality/calibrations";
@@ -262,6 +263,8 @@ public final class ConfigSnapshotJson {
         String clientId = null;
         Map<String, JsonNode> roles = new TreeMap<>();
         JsonNode exportSchema = null;
+        List<JsonNode> phones = new ArrayList<>();
+        Map<String, JsonNode> phoneTemplates = new TreeMap<>();
         Map<String, List<JsonNode>> calibrations = new TreeMap<>();
         Map<String, Integer> calibrationWindows = new TreeMap<>();
         for (var e : s.genesys().entrySet()) {
@@ -278,7 +281,8 @@ public final class ConfigSnapshotJson {
                 case POLICIES -> body.path("entities").forEach(p -> addIf(facts, GenesysConfigFields.policy(p)));
                 case DATA_RETENTION -> facts.add(new DataRetention(body.path("retentionDays").asInt(0)));
                 case TRUNKS -> body.path("entities").forEach(t -> addIf(facts, GenesysConfigFields.trunk(t)));
-                case PHONES -> body.path("entities").forEach(p -> addIf(facts, GenesysConfigFields.phone(p)));
+                case PHONES -> body.path("entities").forEach(phones::add);
+                case PHONE_TEMPLATE -> phoneTemplates.put(String.valueOf(query(key, "phoneMetabaseId")), body);
                 case EXPORT_SCHEMA -> exportSchema = body;
                 case INTEGRATIONS -> body.path("entities").forEach(i -> integrations.put(i.path("id").asText(), i));
                 case FORMS -> body.path("entities").forEach(f -> facts.add(new QualityForm(f.path("id").asText(), f.path("name").asText())));
@@ -301,6 +305,7 @@ public final class ConfigSnapshotJson {
                 }
             }
         }
+        phones.forEach(p -> addIf(facts, GenesysConfigFields.phone(p, phoneTemplates)));
         JsonNode schema = exportSchema;
         integrations.forEach((id, i) -> addIf(facts, GenesysConfigFields.integration(i, configs.get(id), schema)));
         calibrations.forEach((who, list) -> facts.add(calibrations(who, list, calibrationWindows.getOrDefault(who, 0), s.takenAt())));
@@ -345,7 +350,7 @@ public final class ConfigSnapshotJson {
             return "data retention settings";
         } else if (path.equals(TRUNKS)) {
             return "trunk settings";
-        } else if (path.equals(PHONES)) {
+        } else if (path.equals(PHONES) || path.equals(PHONE_TEMPLATE)) {
             return "phone settings";
         } else if (path.equals(INTEGRATIONS) || path.equals(EXPORT_SCHEMA)) {
             return "integrations";

@@ -83,14 +83,35 @@ final class GenesysConfigFields {
                 property(t, TRUNK_RECORDING).asBoolean(false));
     }
 
-    /** A phone base setting, or null when Genesys marks it deleted. */
-    static PhoneBase phone(JsonNode p) {
+    /**
+     * A phone base setting, or null when Genesys marks it deleted.
+     *
+     * @param templates phone base settings templates by phone metabase id (GET …/phonebasesettings/template)
+     */
+    static PhoneBase phone(JsonNode p, java.util.Map<String, JsonNode> templates) {
         if (deleted(p)) {
             return null;
         }
-        JsonNode v = property(p, STATION_SIDE);
+        String named = stationSideProperty(templates.get(p.path("phoneMetaBase").path("id").asText("")));
+        String name = named == null ? STATION_SIDE : named;
+        JsonNode v = property(p, name);
         return new PhoneBase(p.path("id").asText(), p.path("name").asText(), v.isMissingNode() || v.isNull() ? null : v.asBoolean(false),
-                STATION_SIDE);
+                name, named != null);
+    }
+
+    /** The one property of a phone base template whose name speaks of station-side recording, or null. */
+    static String stationSideProperty(JsonNode template) {
+        if (template == null) {
+            return null;
+        }
+        List<String> found = new ArrayList<>();
+        template.path("properties").fieldNames().forEachRemaining(n -> {
+            String l = n.toLowerCase(Locale.ROOT);
+            if (l.contains("station") && l.contains("record")) {
+                found.add(n);
+            }
+        });
+        return found.size() == 1 ? found.get(0) : null;
     }
 
     /**

@@ -79,4 +79,27 @@ class GenesysConfigFieldsTest {
         assertThat(GenesysConfigFields.deniesDelete(json("{'Statement':[{'Effect':'Deny','Principal':'*',"
                 + "'Action':'s3:DeleteObjectVersion','Resource':'arn:aws:s3:::other/*'}]}"), b)).isFalse();
     }
+
+    @Test
+    void station_side_recording_is_read_under_the_name_the_phone_template_shows_else_under_the_unverified_default() throws Exception {
+        // "vendor_station_recording" is a made-up name: what matters is that the template's name is used
+        JsonNode phone = json("{'id':'ph','name':'Desk','state':'active','phoneMetaBase':{'id':'mb-1'},"
+                + "'properties':{'vendor_station_recording':{'value':{'instance':false}}}}");
+        JsonNode template = json("{'properties':{'vendor_station_recording':{'value':{'default':true}},'phone_label':{}}}");
+
+        var named = GenesysConfigFields.phone(phone, java.util.Map.of("mb-1", template));
+        assertThat(named.property()).isEqualTo("vendor_station_recording");
+        assertThat(named.nameFromTemplate()).isTrue();
+        assertThat(named.stationSideRecording()).isFalse();
+
+        var unnamed = GenesysConfigFields.phone(phone, java.util.Map.of());
+        assertThat(unnamed.property()).isEqualTo(GenesysConfigFields.STATION_SIDE);
+        assertThat(unnamed.nameFromTemplate()).isFalse();
+        assertThat(unnamed.stationSideRecording()).isNull();
+    }
+
+    @Test
+    void a_deleted_phone_base_is_skipped() throws Exception {
+        assertThat(GenesysConfigFields.phone(json("{'id':'ph','name':'Old','state':'deleted'}"), java.util.Map.of())).isNull();
+    }
 }

@@ -19,6 +19,7 @@ import com.mypurecloud.sdk.v2.api.request.GetQualityCalibrationsRequest;
 import com.mypurecloud.sdk.v2.api.request.GetQualityPublishedformsEvaluationsRequest;
 import com.mypurecloud.sdk.v2.api.request.GetRecordingMediaretentionpoliciesRequest;
 import com.mypurecloud.sdk.v2.api.request.GetTelephonyProvidersEdgesPhonebasesettingsRequest;
+import com.mypurecloud.sdk.v2.api.request.GetTelephonyProvidersEdgesPhonebasesettingsTemplateRequest;
 import com.mypurecloud.sdk.v2.api.request.GetTelephonyProvidersEdgesTrunkbasesettingsRequest;
 import com.mypurecloud.sdk.v2.model.Integration;
 import com.mypurecloud.sdk.v2.model.IntegrationEntityListing;
@@ -99,15 +100,27 @@ public final class GenesysConfigReader {
                 break;
             }
         }
+        TreeSet<String> metabases = new TreeSet<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
             int n = page;
             PhoneBaseEntityListing l = fetch(out, "/api/v2/telephony/providers/edges/phonebasesettings?pageNumber=" + n + "&pageSize=" + PAGE
                     + "&expand=properties", "telephony:plugin:all", () -> telephony.getTelephonyProvidersEdgesPhonebasesettings(
                             GetTelephonyProvidersEdgesPhonebasesettingsRequest.builder().withPageNumber(n).withPageSize(PAGE)
                                     .withExpand(List.of("properties")).build().withHttpInfo()));
+            if (l != null && l.getEntities() != null) {
+                l.getEntities().stream().filter(p -> p.getPhoneMetaBase() != null && p.getPhoneMetaBase().getId() != null)
+                        .forEach(p -> metabases.add(p.getPhoneMetaBase().getId()));
+            }
             if (l == null || l.getPageCount() == null || n >= l.getPageCount()) {
                 break;
             }
+        }
+        // the template of each phone model shows its property names: where station-side recording is named
+        for (String metabase : metabases) {
+            fetch(out, "/api/v2/telephony/providers/edges/phonebasesettings/template?phoneMetabaseId=" + metabase, "telephony:plugin:all",
+                    () -> telephony.getTelephonyProvidersEdgesPhonebasesettingsTemplate(
+                            GetTelephonyProvidersEdgesPhonebasesettingsTemplateRequest.builder().withPhoneMetabaseId(metabase)
+                                    .build().withHttpInfo()));
         }
         IntegrationEntityListing ints = fetch(out, "/api/v2/integrations?pageNumber=1&pageSize=" + PAGE, "integrations:integration:view",
                 () -> integrations.getIntegrations(GetIntegrationsRequest.builder().withPageNumber(1).withPageSize(PAGE).build().withHttpInfo()));
