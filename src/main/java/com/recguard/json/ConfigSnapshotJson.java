@@ -287,9 +287,9 @@ public final class ConfigSnapshotJson {
                 case INTEGRATIONS -> body.path("entities").forEach(i -> integrations.put(i.path("id").asText(), i));
                 case FORMS -> body.path("entities").forEach(f -> facts.add(new QualityForm(f.path("id").asText(), f.path("name").asText())));
                 case CALIBRATIONS -> {
+                    List<JsonNode> sessions = calibrations.computeIfAbsent(String.valueOf(query(key, "calibratorId")), k -> new ArrayList<>());
+                    body.path("entities").forEach(sessions::add); // every page of one calibrator
                     String who = String.valueOf(query(key, "calibratorId"));
-                    body.path("entities").forEach(c -> calibrations.computeIfAbsent(who, k -> new ArrayList<>()).add(c));
-                    calibrations.computeIfAbsent(who, k -> new ArrayList<>());
                     calibrationWindows.put(who, windowDays(query(key, "startTime"), query(key, "endTime")));
                 }
                 default -> {
