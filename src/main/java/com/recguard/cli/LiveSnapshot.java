@@ -30,6 +30,9 @@ public final class LiveSnapshot {
         }
     }
 
+    /** Calibration sessions read: wider than the monthly rule, so that a late one is reported with its age. */
+    static final java.time.Duration CALIBRATION_WINDOW = java.time.Duration.ofDays(90);
+
     private LiveSnapshot() {}
 
     public static ConfigSnapshot record(Map<String, String> env, RulePack configPack, Buckets buckets, S3Settings s3,
@@ -47,7 +50,8 @@ public final class LiveSnapshot {
         }
         Map<String, String> genesys;
         try (GenesysClient client = new GenesysClient(config, clock)) {
-            genesys = new GenesysConfigReader(client).read(config.qaEvaluatorId());
+            java.time.Instant now = clock.instant();
+            genesys = new GenesysConfigReader(client).read(config.qaEvaluatorId(), now.minus(CALIBRATION_WINDOW), now);
         } catch (ActionException e) {
             throw new CannotRecord("cannot read the Genesys configuration: " + e.getMessage(), e);
         }

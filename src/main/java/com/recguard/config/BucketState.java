@@ -13,9 +13,23 @@ package com.recguard.config;
  * @param defaultYears  default retention in years, when given in years
  * @param policy        the bucket policy document (JSON text), or null without one
  * @param error         why the bucket could not be described (403, unreachable), or null
+ * @param sampledRecordings exported recordings listed (keys not ending _metadata.json), null when not sampled
+ * @param withoutMetadata the sampled recordings with no {@code <recordingId>_metadata.json} beside them
  */
 public record BucketState(String archiveRegion, boolean exists, String location, String versioning, boolean objectLock,
-        String defaultMode, Integer defaultDays, Integer defaultYears, String policy, String error) {
+        String defaultMode, Integer defaultDays, Integer defaultYears, String policy, String error,
+        Integer sampledRecordings, java.util.List<String> withoutMetadata) {
+
+    public BucketState {
+        withoutMetadata = withoutMetadata == null ? java.util.List.of() : java.util.List.copyOf(withoutMetadata);
+    }
+
+    /** Without an export sample (a bucket described before sampling existed, or not sampled). */
+    public BucketState(String archiveRegion, boolean exists, String location, String versioning, boolean objectLock,
+            String defaultMode, Integer defaultDays, Integer defaultYears, String policy, String error) {
+        this(archiveRegion, exists, location, versioning, objectLock, defaultMode, defaultDays, defaultYears, policy, error,
+                null, null);
+    }
 
     public static BucketState missing(String archiveRegion) {
         return new BucketState(archiveRegion, false, null, null, false, null, null, null, null, null);

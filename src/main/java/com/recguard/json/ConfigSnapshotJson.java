@@ -15,13 +15,9 @@ import com.recguard.config.facts.ArchiveBucket;
 import com.recguard.config.facts.Calibrations;
 import com.recguard.config.facts.ClientPermissions;
 import com.recguard.config.facts.DataRetention;
-import com.recguard.config.facts.ExportIntegration;
-import com.recguard.config.facts.PhoneBase;
 import com.recguard.config.facts.QaSampling;
 import com.recguard.config.facts.QualityForm;
 import com.recguard.config.facts.RiskLexicon;
-import com.recguard.config.facts.RetentionPolicy;
-import com.recguard.config.facts.Trunk;
 import com.recguard.config.facts.Unreadable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,13 +64,13 @@ public final class ConfigSnapshotJson {
     static final String DATA_RETENTION = "/api/v2/analytics/dataretention/settings";
     static final String TRUNKS = "/api/v2/telephony/providers/edges/trunkbasesettings";
     static final String PHONES = "/api/v2/telephony/providers/edges/phonebasesettings";
+    static final String PHONE_TEMPLATE = PHONES + "/template";
     static final String INTEGRATIONS = "/api/v2/integrations";
     static final String FORMS = "/api/v2/quality/publishedforms/evaluations";
     static final String CALIBRATIONS = "/api/v2/quality/calibrations";
     static final String OAUTH_CLIENT = "/api/v2/oauth/clients/";
     static final String ROLE = "/api/v2/authorization/roles/";
-    /** Phone base property of station-side recording (name unverified against a real org). */
-    static final String STATION_SIDE = "station_side_recording_enabled";
+    static final String EXPORT_SCHEMA = "/api/v2/integrations/types/" + GenesysConfigFields.BULK_EXPORT_TYPE + "/configschemas/properties";
 
     /** Keys whose values are credentials or personal data: never written to a snapshot. */
     private static final Set<String> SECRET_KEYS = Set.of("secret", "clientsecret", "client_secret", "access_token",
@@ -184,7 +180,7 @@ public final class ConfigSnapshotJson {
                     str(b, "location"), str(b, "versioning"), lock.path("enabled").asBoolean(false), str(lock, "mode"),
                     integer(lock, "days"), integer(lock, "years"),
                     policy == null || policy.isNull() ? null : policy.isTextual() ? policy.asText() : text(policy),
-                    str(b, "error")));
+                    str(b, "error"), integer(b.path("exportSample"), "recordings"), strings(b.path("exportSample").path("withoutMetadata"))));
         }
         Map<String, String> recguard = new TreeMap<>();
         root.path("recguard").fields().forEachRemaining(e -> recguard.put(e.getKey(), e.getValue().asText()));
@@ -217,6 +213,11 @@ public final class ConfigSnapshotJson {
                 o.set("policy", redact(tree(b.policy())));
             }
             putIf(o, "error", b.error());
+            if (b.sampledRecordings() != null) {
+                ObjectNode sample = o.putObject("exportSample");
+                sample.put("recordings", b.sampledRecordings());
+                b.withoutMetadata().forEach(sample.putArray("withoutMetadata")::add);
+            }
         });
         ObjectNode rg = root.putObject("recguard");
         s.recguard().forEach(rg::put);
@@ -261,6 +262,11 @@ public final class ConfigSnapshotJson {
         List<String> roleIds = new ArrayList<>();
         String clientId = null;
         Map<String, JsonNode> roles = new TreeMap<>();
+        JsonNode exportSchema = null;
+        List<JsonNode> phones = new ArrayList<>();
+        Map<String, JsonNode> phoneTemplates = new TreeMap<>();
+        Map<String, List<JsonNode>> calibrations = new TreeMap<>();
+        Map<String, Integer> calibrationWindows = new TreeMap<>();
         for (var e : s.genesys().entrySet()) {
             String key = e.getKey();
             String path = key.contains("?") ? key.substring(0, key.indexOf('?')) : key;
@@ -272,16 +278,20 @@ public final class ConfigSnapshotJson {
                 continue;
             }
             switch (path) {
-                case POLICIES -> body.path("entities").forEach(p -> policy(p, facts));
+                case POLICIES -> body.path("entities").forEach(p -> addIf(facts, GenesysConfigFields.policy(p)));
                 case DATA_RETENTION -> facts.add(new DataRetention(body.path("retentionDays").asInt(0)));
-                case TRUNKS -> body.path("entities").forEach(t -> facts.add(new Trunk(t.path("id").asText(),
-                        t.path("name").asText(), "EXTERNAL".equalsIgnoreCase(t.path("trunkType").asText()),
-                        property(t, "trunk_recording_enabled"))));
-                case PHONES -> body.path("entities").forEach(p -> facts.add(new PhoneBase(p.path("id").asText(),
-                        p.path("name").asText(), property(p, STATION_SIDE))));
+                case TRUNKS -> body.path("entities").forEach(t -> addIf(facts, GenesysConfigFields.trunk(t)));
+                case PHONES -> body.path("entities").forEach(phones::add);
+                case PHONE_TEMPLATE -> phoneTemplates.put(String.valueOf(query(key, "phoneMetabaseId")), body);
+                case EXPORT_SCHEMA -> exportSchema = body;
                 case INTEGRATIONS -> body.path("entities").forEach(i -> integrations.put(i.path("id").asText(), i));
                 case FORMS -> body.path("entities").forEach(f -> facts.add(new QualityForm(f.path("id").asText(), f.path("name").asText())));
-                case CALIBRATIONS -> facts.add(calibrations(query(key, "calibratorId"), body, s.takenAt()));
+                case CALIBRATIONS -> {
+                    List<JsonNode> sessions = calibrations.computeIfAbsent(String.valueOf(query(key, "calibratorId")), k -> new ArrayList<>());
+                    body.path("entities").forEach(sessions::add); // every page of one calibrator
+                    String who = String.valueOf(query(key, "calibratorId"));
+                    calibrationWindows.put(who, windowDays(query(key, "startTime"), query(key, "endTime")));
+                }
                 default -> {
                     if (path.startsWith(INTEGRATIONS + "/") && path.endsWith("/config/current")) {
                         configs.put(path.substring(INTEGRATIONS.length() + 1, path.length() - "/config/current".length()), body);
@@ -295,19 +305,10 @@ public final class ConfigSnapshotJson {
                 }
             }
         }
-        integrations.forEach((id, i) -> {
-            JsonNode cfg = configs.get(id);
-            JsonNode props = cfg == null ? null : cfg.path("properties");
-            if (props == null || !(props.hasNonNull("bucketName") || props.hasNonNull("bucket"))) {
-                return; // not an archive export integration
-            }
-            String state = i.path("intendedState").asText(i.path("reportedState").path("code").asText(""));
-            facts.add(new ExportIntegration(id, i.path("name").asText(), i.path("integrationType").path("id").asText(),
-                    state.equalsIgnoreCase("ENABLED") || state.equalsIgnoreCase("ACTIVE"),
-                    props.hasNonNull("bucketName") ? props.path("bucketName").asText() : props.path("bucket").asText(),
-                    props.path("exportMetadata").asBoolean(false), props.path("verifyIntegrity").asBoolean(false),
-                    props.hasNonNull("syncFrequency") ? props.path("syncFrequency").asText() : null));
-        });
+        phones.forEach(p -> addIf(facts, GenesysConfigFields.phone(p, phoneTemplates)));
+        JsonNode schema = exportSchema;
+        integrations.forEach((id, i) -> addIf(facts, GenesysConfigFields.integration(i, configs.get(id), schema)));
+        calibrations.forEach((who, list) -> facts.add(calibrations(who, list, calibrationWindows.getOrDefault(who, 0), s.takenAt())));
         if (clientId != null) {
             Set<String> granted = new TreeSet<>();
             for (String roleId : new TreeSet<>(roleIds)) {
@@ -326,7 +327,10 @@ public final class ConfigSnapshotJson {
                 facts.add(new Unreadable("bucket " + name, 0, b.error()));
             }
             facts.add(new ArchiveBucket(name, b.archiveRegion(), b.exists() && b.error() == null, b.location(), b.versioning(),
-                    b.objectLock(), b.defaultMode(), b.defaultRetentionDays(), deniesDelete(b.policy())));
+                    b.objectLock(), b.defaultMode(), b.defaultRetentionDays(), b.policy() != null
+                    && GenesysConfigFields.deniesDelete(tree(b.policy()), name),
+                    b.sampledRecordings() == null ? 0 : b.sampledRecordings(), b.withoutMetadata().size(),
+                    b.withoutMetadata().isEmpty() ? null : b.withoutMetadata().get(0)));
         });
         String phrases = s.recguard().get(ConfigSnapshot.RISK_LEXICON_PHRASES);
         if (phrases != null) {
@@ -346,9 +350,9 @@ public final class ConfigSnapshotJson {
             return "data retention settings";
         } else if (path.equals(TRUNKS)) {
             return "trunk settings";
-        } else if (path.equals(PHONES)) {
+        } else if (path.equals(PHONES) || path.equals(PHONE_TEMPLATE)) {
             return "phone settings";
-        } else if (path.equals(INTEGRATIONS)) {
+        } else if (path.equals(INTEGRATIONS) || path.equals(EXPORT_SCHEMA)) {
             return "integrations";
         } else if (path.equals(FORMS)) {
             return "evaluation forms";
@@ -360,104 +364,34 @@ public final class ConfigSnapshotJson {
         return path;
     }
 
-    private static void policy(JsonNode p, List<Object> facts) {
-        JsonNode call = p.path("mediaPolicies").path("callPolicy");
-        if (call.isMissingNode() || call.isNull()) {
-            return;
+    private static void addIf(List<Object> facts, Object fact) {
+        if (fact != null) {
+            facts.add(fact);
         }
-        JsonNode a = call.path("actions");
-        JsonNode delete = a.path("retentionDuration").path("deleteRetention").path("days");
-        JsonNode export = a.path("integrationExport");
-        String exportId = export.path("integration").hasNonNull("id") ? export.path("integration").path("id").asText() : null;
-        boolean evaluations = nonEmpty(a.path("assignEvaluations")) || nonEmpty(a.path("assignMeteredEvaluations"));
-        facts.add(new RetentionPolicy(p.path("id").asText(), p.path("name").asText(), p.path("enabled").asBoolean(false),
-                empty(call.path("conditions")), a.path("retainRecording").asBoolean(false),
-                a.path("deleteRecording").asBoolean(false) || a.path("alwaysDelete").asBoolean(false),
-                delete.isNumber() ? delete.asInt() : -1, exportId, evaluations));
     }
 
-    /** A condition that restricts nothing: absent, null, false, an empty list, or an object of such. */
-    private static boolean empty(JsonNode n) {
-        if (n.isMissingNode() || n.isNull() || (n.isBoolean() && !n.asBoolean())) {
-            return true;
-        }
-        if (n.isArray()) {
-            return n.isEmpty();
-        }
-        if (n.isObject()) {
-            for (JsonNode child : n) {
-                if (!empty(child)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return n.asText().isEmpty();
-    }
-
-    private static boolean nonEmpty(JsonNode n) {
-        return n.isArray() ? !n.isEmpty() : n.isObject() && !n.isEmpty();
-    }
-
-    /** A Genesys edge property: {@code properties.<name>.value.instance} as a boolean. */
-    private static boolean property(JsonNode entity, String name) {
-        return entity.path("properties").path(name).path("value").path("instance").asBoolean(false);
-    }
-
-    private static Calibrations calibrations(String calibratorId, JsonNode body, Instant takenAt) {
+    /** The sessions of one calibrator over every page read, by {@code Calibration.createdDate}. */
+    private static Calibrations calibrations(String calibratorId, List<JsonNode> sessions, int windowDays, Instant takenAt) {
         Instant latest = null;
-        int count = 0;
-        for (JsonNode c : body.path("entities")) {
-            count++;
-            String when = c.path("calibrationDate").asText(c.path("createdDate").asText(""));
+        for (JsonNode c : sessions) {
             try {
-                Instant t = Instant.parse(when.replaceAll("\\.\\d+Z$", "Z"));
+                Instant t = Instant.parse(c.path("createdDate").asText("").replaceAll("\\.\\d+Z$", "Z"));
                 latest = latest == null || t.isAfter(latest) ? t : latest;
             } catch (DateTimeParseException e) {
-                // a session without a readable date counts but cannot be recent
+                // a session without a readable createdDate counts but cannot be recent
             }
         }
         int days = latest == null ? -1 : (int) Math.max(0, Duration.between(latest, takenAt).toDays());
-        return new Calibrations(calibratorId == null ? "?" : calibratorId, count, days);
+        return new Calibrations(calibratorId, sessions.size(), windowDays, days);
     }
 
-    /** Whether a statement denies everyone s3:DeleteObjectVersion on the bucket's objects. */
-    static boolean deniesDelete(String policy) {
-        if (policy == null) {
-            return false;
+    /** Whole days between the startTime and endTime of a calibrations query; 0 when it has none. */
+    private static int windowDays(String start, String end) {
+        try {
+            return start == null || end == null ? 0 : (int) Duration.between(Instant.parse(start), Instant.parse(end)).toDays();
+        } catch (DateTimeParseException e) {
+            return 0;
         }
-        JsonNode doc = tree(policy);
-        JsonNode st = doc.path("Statement");
-        List<JsonNode> statements = new ArrayList<>();
-        if (st.isArray()) {
-            st.forEach(statements::add);
-        } else if (st.isObject()) {
-            statements.add(st);
-        }
-        for (JsonNode s : statements) {
-            if (!"Deny".equalsIgnoreCase(s.path("Effect").asText())) {
-                continue;
-            }
-            JsonNode principal = s.path("Principal");
-            boolean everyone = "*".equals(principal.asText()) || "*".equals(principal.path("AWS").asText());
-            if (!everyone) {
-                continue;
-            }
-            List<String> actions = new ArrayList<>();
-            JsonNode act = s.path("Action");
-            if (act.isArray()) {
-                act.forEach(x -> actions.add(x.asText()));
-            } else {
-                actions.add(act.asText());
-            }
-            for (String a : actions) {
-                String regex = a.toLowerCase(Locale.ROOT).replace(".", "\\.").replace("*", ".*").replace("?", ".");
-                if ("s3:deleteobjectversion".matches(regex)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static String query(String key, String param) {
@@ -520,6 +454,12 @@ public final class ConfigSnapshotJson {
 
     private static String str(JsonNode n, String field) {
         return n.hasNonNull(field) ? n.get(field).asText() : null;
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.forEach(x -> out.add(x.asText()));
+        return out;
     }
 
     private static Integer integer(JsonNode n, String field) {

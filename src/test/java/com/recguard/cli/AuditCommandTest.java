@@ -35,15 +35,15 @@ class AuditCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("CFG-005 FLOW_ONLY_RECORDING — Global - Never (guide 1 Recording policy framework (trap))")
                 .contains("  why: ").contains("  fix: ");
-        assertThat(r.lastLine()).isEqualTo("7 finding(s): the configuration deviates from the guide (snapshot 2026-03-06T17:00:00Z)");
+        assertThat(r.lastLine()).isEqualTo("4 finding(s): the configuration deviates from the guide (snapshot 2026-03-06T17:00:00Z)");
     }
 
     @Test
     void json_report_lists_code_rule_subject_section_reason_and_fix() {
-        CliTest.Run r = recguard("audit", "--json", "--snapshot", "fixtures-config/CFG-010/fail-audio-only.json");
+        CliTest.Run r = recguard("audit", "--json", "--snapshot", "fixtures-config/CFG-010/fail-recordings-without-metadata.json");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("\"code\" : \"EXPORT_WITHOUT_METADATA\"", "\"rule\" : \"CFG-010\"",
-                "\"subject\" : \"MiFID Archive Export\"", "\"section\" : \"2 Immutable archival storage (trap)\"",
+                "\"subject\" : \"recguard-archive-eu-west-1\"", "\"section\" : \"2 Immutable archival storage (trap)\"",
                 "\"fix\" : ", "\"compliant\" : false");
     }
 

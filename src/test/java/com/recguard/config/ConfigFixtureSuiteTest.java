@@ -123,6 +123,32 @@ class ConfigFixtureSuiteTest {
         });
     }
 
+    @Test
+    void each_of_the_guides_four_traps_alone_gives_exactly_its_finding() throws Exception {
+        java.util.Map<String, String> traps = java.util.Map.of(
+                "orgs/trap-flow-only-recording.json", "FLOW_ONLY_RECORDING",
+                "orgs/trap-audio-without-metadata.json", "EXPORT_WITHOUT_METADATA",
+                "orgs/trap-manual-legal-holds.json", "LEGAL_HOLD_NOT_AUTOMATED",
+                "orgs/trap-no-calibration.json", "NO_RECENT_CALIBRATION");
+        for (var t : traps.entrySet()) {
+            AuditReport r = audit.evaluate(ConfigSnapshotJson.read(FIXTURES.resolve(t.getKey())));
+            assertThat(r.findings()).as(t.getKey()).extracting(AuditFinding::code).containsExactly(t.getValue());
+        }
+    }
+
+    @Test
+    void no_fixture_uses_a_setting_genesys_does_not_have() throws Exception {
+        // settings the guide names but the Genesys API has not (issue 14): sync frequency, metadata
+        // export and integrity switches, and Calibration.calibrationDate (the field is createdDate)
+        List<String> invented = List.of("syncFrequency", "exportMetadata", "verifyIntegrity", "calibrationDate");
+        List<String> found = new ArrayList<>();
+        for (Path p : fixtures) {
+            String text = Files.readString(p);
+            invented.stream().filter(f -> text.contains("\"" + f + "\"")).forEach(f -> found.add(p + ": " + f));
+        }
+        assertThat(found).isEmpty();
+    }
+
     private static String ruleIdOf(Path p) {
         Path rel = FIXTURES.relativize(p);
         return rel.getNameCount() == 2 && !rel.getName(0).toString().equals("orgs") ? rel.getName(0).toString() : null;

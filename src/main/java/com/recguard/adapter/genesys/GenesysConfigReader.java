@@ -13,20 +13,25 @@ import com.mypurecloud.sdk.v2.api.request.GetAnalyticsDataretentionSettingsReque
 import com.mypurecloud.sdk.v2.api.request.GetAuthorizationRoleRequest;
 import com.mypurecloud.sdk.v2.api.request.GetIntegrationConfigCurrentRequest;
 import com.mypurecloud.sdk.v2.api.request.GetIntegrationsRequest;
+import com.mypurecloud.sdk.v2.api.request.GetIntegrationsTypeConfigschemaRequest;
 import com.mypurecloud.sdk.v2.api.request.GetOauthClientRequest;
 import com.mypurecloud.sdk.v2.api.request.GetQualityCalibrationsRequest;
 import com.mypurecloud.sdk.v2.api.request.GetQualityPublishedformsEvaluationsRequest;
 import com.mypurecloud.sdk.v2.api.request.GetRecordingMediaretentionpoliciesRequest;
 import com.mypurecloud.sdk.v2.api.request.GetTelephonyProvidersEdgesPhonebasesettingsRequest;
+import com.mypurecloud.sdk.v2.api.request.GetTelephonyProvidersEdgesPhonebasesettingsTemplateRequest;
 import com.mypurecloud.sdk.v2.api.request.GetTelephonyProvidersEdgesTrunkbasesettingsRequest;
 import com.mypurecloud.sdk.v2.model.Integration;
 import com.mypurecloud.sdk.v2.model.IntegrationEntityListing;
+import com.mypurecloud.sdk.v2.model.CalibrationEntityListing;
 import com.mypurecloud.sdk.v2.model.OAuthClient;
 import com.mypurecloud.sdk.v2.model.PhoneBaseEntityListing;
 import com.mypurecloud.sdk.v2.model.PolicyEntityListing;
 import com.mypurecloud.sdk.v2.model.TrunkBaseEntityListing;
 import com.recguard.service.ActionException;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,6 +47,8 @@ public final class GenesysConfigReader {
 
     private static final int PAGE = 100;
     private static final int MAX_PAGES = 50;
+    /** The one integration type that exports recordings to S3; its config schema names the bucket property. */
+    static final String BULK_EXPORT_TYPE = "aws-s3-recording-bulk-actions-integration";
 
     private final GenesysClient client;
 
@@ -58,9 +65,11 @@ public final class GenesysConfigReader {
     /**
      * @param calibratorId the QA evaluator whose calibration sessions are read (Genesys lists
      *                     calibrations per calibrator only); null to skip them
+     * @param from         calibration sessions created from this instant (startTime) …
+     * @param to           … to this one (endTime), every page
      * @throws ActionException when Genesys cannot be reached or refuses the login
      */
-    public Map<String, String> read(String calibratorId) throws ActionException {
+    public Map<String, String> read(String calibratorId, Instant from, Instant to) throws ActionException {
         Map<String, String> out = new TreeMap<>();
         var api = client.api();
         RecordingApi recording = new RecordingApi(api);
@@ -82,40 +91,71 @@ public final class GenesysConfigReader {
                         GetAnalyticsDataretentionSettingsRequest.builder().build().withHttpInfo()));
         for (int page = 1; page <= MAX_PAGES; page++) {
             int n = page;
-            TrunkBaseEntityListing l = fetch(out, "/api/v2/telephony/providers/edges/trunkbasesettings?pageNumber=" + n + "&pageSize=" + PAGE,
-                    "telephony:plugin:all", () -> telephony.getTelephonyProvidersEdgesTrunkbasesettings(
+            // without expand=properties the listing leaves out the properties (trunk_recording_enabled)
+            TrunkBaseEntityListing l = fetch(out, "/api/v2/telephony/providers/edges/trunkbasesettings?pageNumber=" + n + "&pageSize=" + PAGE
+                    + "&expand=properties", "telephony:plugin:all", () -> telephony.getTelephonyProvidersEdgesTrunkbasesettings(
                             GetTelephonyProvidersEdgesTrunkbasesettingsRequest.builder().withPageNumber(n).withPageSize(PAGE)
-                                    .build().withHttpInfo()));
+                                    .withExpand(List.of("properties")).build().withHttpInfo()));
             if (l == null || l.getPageCount() == null || n >= l.getPageCount()) {
                 break;
             }
         }
+        TreeSet<String> metabases = new TreeSet<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
             int n = page;
-            PhoneBaseEntityListing l = fetch(out, "/api/v2/telephony/providers/edges/phonebasesettings?pageNumber=" + n + "&pageSize=" + PAGE,
-                    "telephony:plugin:all", () -> telephony.getTelephonyProvidersEdgesPhonebasesettings(
+            PhoneBaseEntityListing l = fetch(out, "/api/v2/telephony/providers/edges/phonebasesettings?pageNumber=" + n + "&pageSize=" + PAGE
+                    + "&expand=properties", "telephony:plugin:all", () -> telephony.getTelephonyProvidersEdgesPhonebasesettings(
                             GetTelephonyProvidersEdgesPhonebasesettingsRequest.builder().withPageNumber(n).withPageSize(PAGE)
-                                    .build().withHttpInfo()));
+                                    .withExpand(List.of("properties")).build().withHttpInfo()));
+            if (l != null && l.getEntities() != null) {
+                l.getEntities().stream().filter(p -> p.getPhoneMetaBase() != null && p.getPhoneMetaBase().getId() != null)
+                        .forEach(p -> metabases.add(p.getPhoneMetaBase().getId()));
+            }
             if (l == null || l.getPageCount() == null || n >= l.getPageCount()) {
                 break;
             }
+        }
+        // the template of each phone model shows its property names: where station-side recording is named
+        for (String metabase : metabases) {
+            fetch(out, "/api/v2/telephony/providers/edges/phonebasesettings/template?phoneMetabaseId=" + metabase, "telephony:plugin:all",
+                    () -> telephony.getTelephonyProvidersEdgesPhonebasesettingsTemplate(
+                            GetTelephonyProvidersEdgesPhonebasesettingsTemplateRequest.builder().withPhoneMetabaseId(metabase)
+                                    .build().withHttpInfo()));
         }
         IntegrationEntityListing ints = fetch(out, "/api/v2/integrations?pageNumber=1&pageSize=" + PAGE, "integrations:integration:view",
                 () -> integrations.getIntegrations(GetIntegrationsRequest.builder().withPageNumber(1).withPageSize(PAGE).build().withHttpInfo()));
         if (ints != null && ints.getEntities() != null) {
+            boolean export = false;
             for (Integration i : ints.getEntities()) {
+                if (i.getIntegrationType() == null || !BULK_EXPORT_TYPE.equals(i.getIntegrationType().getId())) {
+                    continue; // only the export integration's configuration matters, and others may hold secrets
+                }
+                export = true;
                 fetch(out, "/api/v2/integrations/" + i.getId() + "/config/current", "integrations:integration:view",
                         () -> integrations.getIntegrationConfigCurrent(
                                 GetIntegrationConfigCurrentRequest.builder().withIntegrationId(i.getId()).build().withHttpInfo()));
+            }
+            if (export) {
+                fetch(out, "/api/v2/integrations/types/" + BULK_EXPORT_TYPE + "/configschemas/properties", "integrations:integration:view",
+                        () -> integrations.getIntegrationsTypeConfigschema(GetIntegrationsTypeConfigschemaRequest.builder()
+                                .withTypeId(BULK_EXPORT_TYPE).withConfigType("properties").build().withHttpInfo()));
             }
         }
         fetch(out, "/api/v2/quality/publishedforms/evaluations?pageNumber=1&pageSize=" + PAGE, "quality:evaluationForm:view",
                 () -> quality.getQualityPublishedformsEvaluations(GetQualityPublishedformsEvaluationsRequest.builder()
                         .withPageNumber(1).withPageSize(PAGE).build().withHttpInfo()));
         if (calibratorId != null) {
-            fetch(out, "/api/v2/quality/calibrations?calibratorId=" + calibratorId + "&pageSize=" + PAGE, "quality:calibration:view",
-                    () -> quality.getQualityCalibrations(GetQualityCalibrationsRequest.builder().withCalibratorId(calibratorId)
-                            .withPageSize(PAGE).build().withHttpInfo()));
+            for (int page = 1; page <= MAX_PAGES; page++) {
+                int n = page;
+                CalibrationEntityListing l = fetch(out, "/api/v2/quality/calibrations?calibratorId=" + calibratorId + "&startTime=" + from
+                        + "&endTime=" + to + "&pageNumber=" + n + "&pageSize=" + PAGE, "quality:calibration:view",
+                        () -> quality.getQualityCalibrations(GetQualityCalibrationsRequest.builder().withCalibratorId(calibratorId)
+                                .withStartTime(Date.from(from)).withEndTime(Date.from(to)).withPageNumber(n).withPageSize(PAGE)
+                                .build().withHttpInfo()));
+                if (l == null || l.getPageCount() == null || n >= l.getPageCount()) {
+                    break;
+                }
+            }
         }
         String clientId = client.config().clientId();
         OAuthClient me = fetch(out, "/api/v2/oauth/clients/" + clientId, "oauth:client:view",

@@ -84,6 +84,9 @@ class LiveConfigAuditTest {
     }
 
     private ConfigSnapshot record() throws Exception {
+        // the export integration writes to this run's EU bucket
+        wm.stubFor(get(urlPathEqualTo("/api/v2/integrations/i-s3-export-0001/config/current")).willReturn(okJson(
+                compliant.genesys().get("/api/v2/integrations/i-s3-export-0001/config/current").replace("recguard-archive-eu-west-1", eu))));
         Buckets buckets = new Buckets(null, Map.of("eu-west-1", eu, "us-east-1", us));
         GenesysStub.token(wm, "tok-cfg");
         var env = env();
@@ -119,12 +122,14 @@ class LiveConfigAuditTest {
         ConfigSnapshot s = record();
 
         assertThat(s.genesys()).containsKeys("/api/v2/recording/mediaretentionpolicies?pageNumber=1&pageSize=100",
-                "/api/v2/quality/calibrations?calibratorId=" + EVALUATOR + "&pageSize=100");
+                "/api/v2/telephony/providers/edges/trunkbasesettings?pageNumber=1&pageSize=100&expand=properties",
+                "/api/v2/quality/calibrations?calibratorId=" + EVALUATOR
+                        + "&startTime=2025-12-06T17:00:00Z&endTime=2026-03-06T17:00:00Z&pageNumber=1&pageSize=100",
+                "/api/v2/integrations/types/aws-s3-recording-bulk-actions-integration/configschemas/properties");
         assertThat(s.buckets().get(eu).objectLock()).isTrue();
         assertThat(s.buckets().get(eu).defaultYears()).isEqualTo(7);
-        assertThat(audit(s).findings()).extracting(AuditFinding::code)
-                // the stub's export integration names the fixture's bucket, not this run's
-                .containsExactly("NO_ARCHIVE_EXPORT");
+        assertThat(s.buckets().get(eu).sampledRecordings()).isZero();
+        assertThat(audit(s).findings()).isEmpty();
     }
 
     @Test
@@ -161,7 +166,7 @@ class LiveConfigAuditTest {
     void the_saved_snapshot_leaves_out_secrets_and_user_names() throws Exception {
         lockedSevenYears(eu, "eu-west-1");
         wm.stubFor(get(urlPathEqualTo("/api/v2/quality/calibrations")).willReturn(okJson("{\"entities\":[{\"id\":\"cal-1\","
-                + "\"calibrationDate\":\"2026-02-20T10:00:00Z\",\"calibrator\":{\"id\":\"" + EVALUATOR + "\",\"name\":\"Dana Whitfield\","
+                + "\"createdDate\":\"2026-02-20T10:00:00.000Z\",\"calibrator\":{\"id\":\"" + EVALUATOR + "\",\"name\":\"Dana Whitfield\","
                 + "\"email\":\"dana@example.com\",\"selfUri\":\"/api/v2/users/" + EVALUATOR + "\"}}],\"pageCount\":1}")));
 
         String written = ConfigSnapshotJson.write(record());
