@@ -26,6 +26,7 @@ import com.recguard.service.CompletenessSweep;
 import com.recguard.service.LogDigests;
 import com.recguard.service.MonthlyCalibration;
 import com.recguard.service.PackHolder;
+import com.recguard.service.PersistenceException;
 import com.recguard.service.RealTimeActions;
 import com.recguard.service.RecguardService;
 import com.recguard.service.ServiceRunner;
@@ -221,7 +222,7 @@ final class ServeCommand implements Callable<Integer> {
     private static long count(Store store, String table, String status) {
         try {
             return store.count(table, status);
-        } catch (java.sql.SQLException e) {
+        } catch (PersistenceException e) {
             return -1;
         }
     }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import com.recguard.audit.LogEntry;
+import com.recguard.service.PersistenceException;
+import com.recguard.service.ServiceStore;
 
 /**
  * The service's durable state: the journal of events (kept before they are acknowledged, rejected
@@ -20,42 +22,7 @@ import com.recguard.audit.LogEntry;
  * <p>One connection, used under this object's lock: SQLite has a single writer anyway, and the
  * service's throughput is bounded by the outside systems, not by this store.
  */
-public final class Store implements AutoCloseable {
-
-    public enum EventStatus { ACCEPTED, REJECTED, PROCESSED, FAILED }
-
-    public enum ItemStatus { PENDING, DONE, DEAD }
-
-    /** @param settleRound how many provisional decisions this event has led to so far */
-    public record Event(long id, String source, String topic, String conversationId, String body, EventStatus status,
-                        String reason, Instant receivedAt, int attempts, Instant nextAttemptAt, int settleRound) {}
-
-    /**
-     * A decision to commit for an event this node has claimed.
-     *
-     * @param logInput     the bundle in canonical JSON, for the decision log; null for no log entry
-     * @param nextGatherAt null for a final decision (the event is done); else when to gather again
-     */
-    public record Decided(long eventId, String node, String conversationId, String rulePack, String decisionJson,
-                          String bundleJson, boolean isFinal, List<NewItem> items, String logInput, List<String> firedRules,
-                          Instant nextGatherAt, Instant at) {}
-
-    /**
-     * @param claimHeld false when this node no longer held the event (another node took it over):
-     *                  nothing was written
-     * @param added     outbox entries added (an action already there is not added again)
-     * @param logEntry  the decision-log entry written in the same transaction, or null
-     */
-    public record Committed(boolean claimHeld, int added, LogEntry logEntry) {}
-
-    public record Item(long id, String conversationId, String type, String handler, String key, String decisionJson, String bundleJson,
-                       String action, ItemStatus status, int attempts, Instant nextAttemptAt, String lastError) {}
-
-    /** A decided conversation with the agent who took it (for the calibration set). */
-    public record Staffed(String conversationId, String agentUserId) {}
-
-    /** An action to put in the outbox: its type, the handler that runs it, its idempotency key, and how it is named within its decision. */
-    public record NewItem(String type, String handler, String key, String action) {}
+public final class Store implements ServiceStore, AutoCloseable {
 
     private final Connection db;
     private final boolean sqlite;
@@ -73,84 +40,111 @@ public final class Store implements AutoCloseable {
      * @param jdbcUrl e.g. {@code jdbc:sqlite:var/recguard.db} or {@code jdbc:postgresql://host/db?user=…}
      * @throws SchemaTooNewException when a newer build has migrated the database
      */
-    public static Store open(String jdbcUrl) throws SQLException {
-        boolean sqlite = jdbcUrl.startsWith("jdbc:sqlite:");
-        Properties props = new Properties();
-        if (sqlite) {
-            // Several connections may write one file (tests run two nodes on it): take the write
-            // lock when a transaction begins, so a read-then-write transaction never fails to upgrade.
-            props.setProperty("transaction_mode", "IMMEDIATE");
-            props.setProperty("busy_timeout", "5000");
-        }
-        Connection c = DriverManager.getConnection(jdbcUrl, props);
-        if (sqlite) {
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA journal_mode=WAL");
-                st.execute("PRAGMA synchronous=FULL");
-                st.execute("PRAGMA busy_timeout=5000");
-            }
-        }
+    public static Store open(String jdbcUrl) {
         try {
-            Migrations.migrate(jdbcUrl, sqlite);
+            boolean sqlite = jdbcUrl.startsWith("jdbc:sqlite:");
+            Properties props = new Properties();
+            if (sqlite) {
+                // Several connections may write one file (tests run two nodes on it): take the write
+                // lock when a transaction begins, so a read-then-write transaction never fails to upgrade.
+                props.setProperty("transaction_mode", "IMMEDIATE");
+                props.setProperty("busy_timeout", "5000");
+            }
+            Connection c = DriverManager.getConnection(jdbcUrl, props);
+            if (sqlite) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA journal_mode=WAL");
+                    st.execute("PRAGMA synchronous=FULL");
+                    st.execute("PRAGMA busy_timeout=5000");
+                }
+            }
+            try {
+                Migrations.migrate(jdbcUrl, sqlite);
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+            return new Store(c, sqlite);
         } catch (SQLException e) {
-            c.close();
-            throw e;
+            throw new PersistenceException(e);
         }
-        return new Store(c, sqlite);
     }
 
     // ---- journal
 
-    public synchronized long journal(String source, String topic, String conversationId, String body,
-                                     EventStatus status, String reason, Instant at) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO journal (source, topic, conversation_id, body, status,"
-                + " reason, received_at, next_attempt_at) VALUES (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, source);
-            ps.setString(2, topic);
-            ps.setString(3, conversationId);
-            ps.setString(4, body);
-            ps.setString(5, status.name());
-            ps.setString(6, reason);
-            ps.setLong(7, at.toEpochMilli());
-            ps.setLong(8, at.toEpochMilli());
-            ps.executeUpdate();
-            try (ResultSet rs = ps.getGeneratedKeys()) {
-                rs.next();
-                return rs.getLong(1);
+    public synchronized long journal(String source, String topic, String conversationId, String body, EventStatus status, String reason, Instant at) {
+        try {
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO journal (source, topic, conversation_id, body, status,"
+                    + " reason, received_at, next_attempt_at) VALUES (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, source);
+                ps.setString(2, topic);
+                ps.setString(3, conversationId);
+                ps.setString(4, body);
+                ps.setString(5, status.name());
+                ps.setString(6, reason);
+                ps.setLong(7, at.toEpochMilli());
+                ps.setLong(8, at.toEpochMilli());
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
     }
 
     /** Accepted events due for processing and claimed by no node, oldest first. */
-    public synchronized List<Event> dueEvents(Instant now, int limit) throws SQLException {
-        return events("WHERE status = 'ACCEPTED' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
-                + " ORDER BY id LIMIT ?", now.toEpochMilli(), now.toEpochMilli(), limit);
-    }
-
-    /** How many events are due now (claimed or not): the work /ready watches. */
-    public synchronized long countDueEvents(Instant now) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM journal WHERE status = 'ACCEPTED' AND next_attempt_at <= ?")) {
-            ps.setLong(1, now.toEpochMilli());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+    public synchronized List<Event> dueEvents(Instant now, int limit) {
+        try {
+            return events("WHERE status = 'ACCEPTED' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
+                    + " ORDER BY id LIMIT ?", now.toEpochMilli(), now.toEpochMilli(), limit);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
     }
 
-    public synchronized List<Event> events(EventStatus status, int limit) throws SQLException {
-        return events("WHERE status = ? ORDER BY id LIMIT ?", status.name(), null, limit);
+    /** How many events are due now (claimed or not): the work /ready watches. */
+    public synchronized long countDueEvents(Instant now) {
+        try {
+            try (PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM journal WHERE status = 'ACCEPTED' AND next_attempt_at <= ?")) {
+                ps.setLong(1, now.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    public synchronized List<Event> events(EventStatus status, int limit) {
+        try {
+            return events("WHERE status = ? ORDER BY id LIMIT ?", status.name(), null, limit);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     /** A page of events with this status: ids above {@code after}, oldest first (operator lists). */
-    public synchronized List<Event> events(EventStatus status, long after, int limit) throws SQLException {
-        return events("WHERE status = ? AND id > ? ORDER BY id LIMIT ?", status.name(), after, limit);
+    public synchronized List<Event> events(EventStatus status, long after, int limit) {
+        try {
+            return events("WHERE status = ? AND id > ? ORDER BY id LIMIT ?", status.name(), after, limit);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     /** One journaled event, whatever its status, or null. */
-    public synchronized Event event(long id) throws SQLException {
-        List<Event> found = events("WHERE id = ? LIMIT ?", id, null, 1);
-        return found.isEmpty() ? null : found.get(0);
+    public synchronized Event event(long id) {
+        try {
+            List<Event> found = events("WHERE id = ? LIMIT ?", id, null, 1);
+            return found.isEmpty() ? null : found.get(0);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     private List<Event> events(String where, Object a, Object b, int limit) throws SQLException {
@@ -179,71 +173,97 @@ public final class Store implements AutoCloseable {
      * false when another node holds it or it is no longer waiting. Across any number of nodes one
      * node decides an event; a crashed node's claim expires at {@code until}.
      */
-    public synchronized boolean claimEvent(long id, String node, Instant now, Instant until) throws SQLException {
-        return update("UPDATE journal SET claimed_by = ?, claimed_until = ? WHERE id = ? AND status = 'ACCEPTED'"
-                + " AND (claimed_until IS NULL OR claimed_until < ?)", node, until.toEpochMilli(), id, now.toEpochMilli()) == 1;
+    public synchronized boolean claimEvent(long id, String node, Instant now, Instant until) {
+        try {
+            return update("UPDATE journal SET claimed_by = ?, claimed_until = ? WHERE id = ? AND status = 'ACCEPTED'"
+                    + " AND (claimed_until IS NULL OR claimed_until < ?)", node, until.toEpochMilli(), id, now.toEpochMilli()) == 1;
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     /** Releases the events a node had claimed when it stopped (called when it starts again). */
-    public synchronized int releaseEventClaims(String node) throws SQLException {
-        return update("UPDATE journal SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND status = 'ACCEPTED'", node);
+    public synchronized int releaseEventClaims(String node) {
+        try {
+            return update("UPDATE journal SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND status = 'ACCEPTED'", node);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     /** A retryable failure while gathering facts: try again later (only while this node holds the event). */
-    public synchronized boolean retryEvent(long id, String node, int attempts, Instant next, String reason) throws SQLException {
-        return update("UPDATE journal SET attempts = ?, next_attempt_at = ?, reason = ?, claimed_by = NULL, claimed_until = NULL"
-                + " WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?", attempts, next.toEpochMilli(), reason, id, node) == 1;
+    public synchronized boolean retryEvent(long id, String node, int attempts, Instant next, String reason) {
+        try {
+            return update("UPDATE journal SET attempts = ?, next_attempt_at = ?, reason = ?, claimed_by = NULL, claimed_until = NULL"
+                    + " WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?", attempts, next.toEpochMilli(), reason, id, node) == 1;
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     /**
      * Marks an event FAILED with its reason, and puts {@code alert} (when not null) in the outbox in
      * the same transaction, so the operator hears of it once. Only while this node holds the event.
      */
-    public synchronized boolean failEvent(long id, String node, String reason, NewItem alert, String conversationId, Instant at)
-            throws SQLException {
-        return inTransaction(() -> {
-            if (update("UPDATE journal SET status = 'FAILED', reason = ?, processed_at = ?, claimed_by = NULL, claimed_until = NULL"
-                    + " WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?", reason, at.toEpochMilli(), id, node) != 1) {
-                return false;
-            }
-            if (alert != null) {
-                addItem(conversationId == null ? "" : conversationId, alert, "", "", at);
-            }
-            return true;
-        });
+    public synchronized boolean failEvent(long id, String node, String reason, NewItem alert, String conversationId, Instant at) {
+        try {
+            return inTransaction(() -> {
+                if (update("UPDATE journal SET status = 'FAILED', reason = ?, processed_at = ?, claimed_by = NULL, claimed_until = NULL"
+                        + " WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?", reason, at.toEpochMilli(), id, node) != 1) {
+                    return false;
+                }
+                if (alert != null) {
+                    addItem(conversationId == null ? "" : conversationId, alert, "", "", at);
+                }
+                return true;
+            });
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     /** Put a failed or rejected event back in the queue (operator replay). */
-    public synchronized boolean requeueEvent(long id, Instant at) throws SQLException {
-        return update("UPDATE journal SET status = 'ACCEPTED', attempts = 0, next_attempt_at = ?, reason = NULL,"
-                + " claimed_by = NULL, claimed_until = NULL WHERE id = ? AND status IN ('FAILED', 'REJECTED')", at.toEpochMilli(), id) == 1;
+    public synchronized boolean requeueEvent(long id, Instant at) {
+        try {
+            return update("UPDATE journal SET status = 'ACCEPTED', attempts = 0, next_attempt_at = ?, reason = NULL,"
+                    + " claimed_by = NULL, claimed_until = NULL WHERE id = ? AND status IN ('FAILED', 'REJECTED')", at.toEpochMilli(), id) == 1;
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
-    public synchronized boolean knows(String conversationId) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM journal WHERE conversation_id = ? AND status <> 'REJECTED'"
-                + " UNION SELECT 1 FROM decisions WHERE conversation_id = ?")) {
-            ps.setString(1, conversationId);
-            ps.setString(2, conversationId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+    public synchronized boolean knows(String conversationId) {
+        try {
+            try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM journal WHERE conversation_id = ? AND status <> 'REJECTED'"
+                    + " UNION SELECT 1 FROM decisions WHERE conversation_id = ?")) {
+                ps.setString(1, conversationId);
+                ps.setString(2, conversationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
             }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
     }
 
     /** When the first accepted event about a conversation arrived (for the time to a final decision). */
-    public synchronized Instant firstEventAt(String conversationId) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT MIN(received_at) FROM journal WHERE conversation_id = ? AND status <> 'REJECTED'")) {
-            ps.setString(1, conversationId);
-            try (ResultSet rs = ps.executeQuery()) {
-                long v = rs.next() ? rs.getLong(1) : 0;
-                return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    public synchronized Instant firstEventAt(String conversationId) {
+        try {
+            try (PreparedStatement ps = db.prepareStatement("SELECT MIN(received_at) FROM journal WHERE conversation_id = ? AND status <> 'REJECTED'")) {
+                ps.setString(1, conversationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    long v = rs.next() ? rs.getLong(1) : 0;
+                    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+                }
             }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
     }
 
     /** For tests and tools: decides an event as a node named "local", final, with no log entry. */
-    public synchronized int decided(long eventId, String conversationId, String rulePack, String decisionJson,
-                                    String bundleJson, List<NewItem> items, Instant at) throws SQLException {
+    public synchronized int decided(long eventId, String conversationId, String rulePack, String decisionJson, String bundleJson, List<NewItem> items, Instant at) {
         claimEvent(eventId, "local", at, at.plusSeconds(60));
         return decided(new Decided(eventId, "local", conversationId, rulePack, decisionJson, bundleJson, true, items, null,
                 List.of(), null, at)).added();
@@ -257,37 +277,41 @@ public final class Store implements AutoCloseable {
      * log's chain is extended under a lock for the whole deployment (PostgreSQL: a table lock;
      * SQLite: the single writer), so every node appends to one chain.
      */
-    public synchronized Committed decided(Decided d) throws SQLException {
-        return inTransaction(() -> {
-            long at = d.at().toEpochMilli();
-            int held = d.isFinal()
-                    ? update("UPDATE journal SET status = 'PROCESSED', processed_at = ?, reason = NULL, claimed_by = NULL,"
-                            + " claimed_until = NULL WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?", at, d.eventId(), d.node())
-                    : update("UPDATE journal SET next_attempt_at = ?, settle_round = settle_round + 1, attempts = 0,"
-                            + " reason = 'provisional: gathered again until the recordings settle', claimed_by = NULL,"
-                            + " claimed_until = NULL WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?",
-                            d.nextGatherAt().toEpochMilli(), d.eventId(), d.node());
-            if (held != 1) {
-                return new Committed(false, 0, null);
-            }
-            update("INSERT INTO decisions (conversation_id, rule_pack, decision, bundle, decided_at, is_final) VALUES (?,?,?,?,?,?)",
-                    d.conversationId(), d.rulePack(), d.decisionJson(), d.bundleJson(), at, d.isFinal() ? 1 : 0);
-            int added = 0;
-            for (NewItem item : d.items()) {
-                added += addItem(d.conversationId(), item, d.decisionJson(), d.bundleJson(), d.at());
-            }
-            LogEntry entry = null;
-            if (d.logInput() != null) {
-                if (!sqlite) {
-                    try (Statement st = db.createStatement()) {
-                        st.execute("LOCK TABLE decision_log IN EXCLUSIVE MODE");
-                    }
+    public synchronized Committed decided(Decided d) {
+        try {
+            return inTransaction(() -> {
+                long at = d.at().toEpochMilli();
+                int held = d.isFinal()
+                        ? update("UPDATE journal SET status = 'PROCESSED', processed_at = ?, reason = NULL, claimed_by = NULL,"
+                                + " claimed_until = NULL WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?", at, d.eventId(), d.node())
+                        : update("UPDATE journal SET next_attempt_at = ?, settle_round = settle_round + 1, attempts = 0,"
+                                + " reason = 'provisional: gathered again until the recordings settle', claimed_by = NULL,"
+                                + " claimed_until = NULL WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?",
+                                d.nextGatherAt().toEpochMilli(), d.eventId(), d.node());
+                if (held != 1) {
+                    return new Committed(false, 0, null);
                 }
-                entry = LogEntry.next(lastLogEntry(), d.logInput(), d.rulePack(), d.firedRules(), d.decisionJson());
-                insertLog(d.conversationId(), entry);
-            }
-            return new Committed(true, added, entry);
-        });
+                update("INSERT INTO decisions (conversation_id, rule_pack, decision, bundle, decided_at, is_final) VALUES (?,?,?,?,?,?)",
+                        d.conversationId(), d.rulePack(), d.decisionJson(), d.bundleJson(), at, d.isFinal() ? 1 : 0);
+                int added = 0;
+                for (NewItem item : d.items()) {
+                    added += addItem(d.conversationId(), item, d.decisionJson(), d.bundleJson(), d.at());
+                }
+                LogEntry entry = null;
+                if (d.logInput() != null) {
+                    if (!sqlite) {
+                        try (Statement st = db.createStatement()) {
+                            st.execute("LOCK TABLE decision_log IN EXCLUSIVE MODE");
+                        }
+                    }
+                    entry = LogEntry.next(lastLogEntry(), d.logInput(), d.rulePack(), d.firedRules(), d.decisionJson());
+                    insertLog(d.conversationId(), entry);
+                }
+                return new Committed(true, added, entry);
+            });
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     private int addItem(String conversationId, NewItem item, String decisionJson, String bundleJson, Instant at) throws SQLException {
@@ -311,22 +335,30 @@ public final class Store implements AutoCloseable {
     }
 
     /** Log entries after {@code seq}, in order, at most {@code limit}. */
-    public synchronized List<LogEntry> logEntriesAfter(long seq, int limit) throws SQLException {
-        return logEntries("WHERE seq > ? ORDER BY seq LIMIT " + limit, seq);
+    public synchronized List<LogEntry> logEntriesAfter(long seq, int limit) {
+        try {
+            return logEntries("WHERE seq > ? ORDER BY seq LIMIT " + limit, seq);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     /**
      * Continues a chain that so far lived only in a file: when the table is empty, the file's last
      * entry becomes its head, so the next entry links to it. Returns whether it was seeded.
      */
-    public synchronized boolean seedLog(LogEntry fileHead) throws SQLException {
-        return inTransaction(() -> {
-            if (lastLogEntry() != null) {
-                return false;
-            }
-            insertLog("", fileHead);
-            return true;
-        });
+    public synchronized boolean seedLog(LogEntry fileHead) {
+        try {
+            return inTransaction(() -> {
+                if (lastLogEntry() != null) {
+                    return false;
+                }
+                insertLog("", fileHead);
+                return true;
+            });
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     private List<LogEntry> logEntries(String tail, Object arg) throws SQLException {
@@ -366,12 +398,16 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    public synchronized String latestDecision(String conversationId) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT decision FROM decisions WHERE conversation_id = ? ORDER BY id DESC LIMIT 1")) {
-            ps.setString(1, conversationId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+    public synchronized String latestDecision(String conversationId) {
+        try {
+            try (PreparedStatement ps = db.prepareStatement("SELECT decision FROM decisions WHERE conversation_id = ? ORDER BY id DESC LIMIT 1")) {
+                ps.setString(1, conversationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
             }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
     }
 
@@ -380,19 +416,23 @@ public final class Store implements AutoCloseable {
      * Call fact has it) that a staff member took, with the first such user. Read from the stored
      * bundles, so no Genesys call is needed.
      */
-    public synchronized List<Staffed> staffedConversations(String month) throws SQLException {
-        List<Staffed> out = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT DISTINCT conversation_id, bundle FROM decisions")) {
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Staffed s = staffed(rs.getString(1), rs.getString(2), month);
-                    if (s != null) {
-                        out.add(s);
+    public synchronized List<Staffed> staffedConversations(String month) {
+        try {
+            List<Staffed> out = new ArrayList<>();
+            try (PreparedStatement ps = db.prepareStatement("SELECT DISTINCT conversation_id, bundle FROM decisions")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Staffed s = staffed(rs.getString(1), rs.getString(2), month);
+                        if (s != null) {
+                            out.add(s);
+                        }
                     }
                 }
             }
+            return out;
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
-        return out;
     }
 
     private static Staffed staffed(String conversationId, String bundleJson, String month) {
@@ -411,57 +451,84 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    public synchronized String calibrationOf(String conversationId) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT calibration_id FROM calibrations WHERE conversation_id = ?")) {
-            ps.setString(1, conversationId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+    public synchronized String calibrationOf(String conversationId) {
+        try {
+            try (PreparedStatement ps = db.prepareStatement("SELECT calibration_id FROM calibrations WHERE conversation_id = ?")) {
+                ps.setString(1, conversationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
             }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
     }
 
-    public synchronized void calibrated(String month, String conversationId, String calibrationId) throws SQLException {
-        update("INSERT INTO calibrations (conversation_id, month, calibration_id) VALUES (?,?,?)", conversationId, month, calibrationId);
+    public synchronized void calibrated(String month, String conversationId, String calibrationId) {
+        try {
+            update("INSERT INTO calibrations (conversation_id, month, calibration_id) VALUES (?,?,?)", conversationId, month, calibrationId);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     /** Calibration ids by month, months in order. */
-    public synchronized java.util.SortedMap<String, List<String>> calibrationsByMonth() throws SQLException {
-        java.util.SortedMap<String, List<String>> out = new java.util.TreeMap<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT month, calibration_id FROM calibrations ORDER BY month, calibration_id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+    public synchronized java.util.SortedMap<String, List<String>> calibrationsByMonth() {
+        try {
+            java.util.SortedMap<String, List<String>> out = new java.util.TreeMap<>();
+            try (PreparedStatement ps = db.prepareStatement("SELECT month, calibration_id FROM calibrations ORDER BY month, calibration_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
             }
+            return out;
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
-        return out;
     }
 
     // ---- outbox
 
-    public synchronized List<Item> dueItems(Instant now, int limit) throws SQLException {
-        return items("WHERE status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
-                + " ORDER BY id LIMIT ?", now.toEpochMilli(), now.toEpochMilli(), limit);
+    public synchronized List<Item> dueItems(Instant now, int limit) {
+        try {
+            return items("WHERE status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
+                    + " ORDER BY id LIMIT ?", now.toEpochMilli(), now.toEpochMilli(), limit);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
-    public synchronized List<Item> items(ItemStatus status) throws SQLException {
-        return items("WHERE status = ? ORDER BY id LIMIT ?", status.name(), null, 10_000);
+    public synchronized List<Item> items(ItemStatus status) {
+        try {
+            return items("WHERE status = ? ORDER BY id LIMIT ?", status.name(), null, 10_000);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     /** A page of outbox entries with this status: ids above {@code after}, oldest first (operator lists). */
-    public synchronized List<Item> items(ItemStatus status, long after, int limit) throws SQLException {
-        return items("WHERE status = ? AND id > ? ORDER BY id LIMIT ?", status.name(), after, limit);
+    public synchronized List<Item> items(ItemStatus status, long after, int limit) {
+        try {
+            return items("WHERE status = ? AND id > ? ORDER BY id LIMIT ?", status.name(), after, limit);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     /** The latest decision for a conversation with the bundle it was made from, or null. */
-    public record StoredDecision(String decisionJson, String bundleJson, boolean isFinal) {}
 
-    public synchronized StoredDecision latest(String conversationId) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT decision, bundle, is_final FROM decisions WHERE conversation_id = ?"
-                + " ORDER BY id DESC LIMIT 1")) {
-            ps.setString(1, conversationId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new StoredDecision(rs.getString(1), rs.getString(2), rs.getInt(3) == 1) : null;
+    public synchronized StoredDecision latest(String conversationId) {
+        try {
+            try (PreparedStatement ps = db.prepareStatement("SELECT decision, bundle, is_final FROM decisions WHERE conversation_id = ?"
+                    + " ORDER BY id DESC LIMIT 1")) {
+                ps.setString(1, conversationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new StoredDecision(rs.getString(1), rs.getString(2), rs.getInt(3) == 1) : null;
+                }
             }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
     }
 
@@ -491,46 +558,74 @@ public final class Store implements AutoCloseable {
      * conditional UPDATE is atomic in SQLite and PostgreSQL alike, so two nodes never run the
      * same action at once (a crashed node's claim simply expires).
      */
-    public synchronized boolean claim(long id, String node, Instant now, Instant until) throws SQLException {
-        return update("UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? AND status = 'PENDING'"
-                + " AND (claimed_until IS NULL OR claimed_until < ?)", node, until.toEpochMilli(), id, now.toEpochMilli()) == 1;
+    public synchronized boolean claim(long id, String node, Instant now, Instant until) {
+        try {
+            return update("UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? AND status = 'PENDING'"
+                    + " AND (claimed_until IS NULL OR claimed_until < ?)", node, until.toEpochMilli(), id, now.toEpochMilli()) == 1;
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     /**
      * Releases the claims a node held when it stopped: called when that node starts again, so its
      * unfinished actions run at once instead of after the claim expires.
      */
-    public synchronized int releaseClaims(String node) throws SQLException {
-        return update("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND status = 'PENDING'", node);
+    public synchronized int releaseClaims(String node) {
+        try {
+            return update("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND status = 'PENDING'", node);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
-    public synchronized void done(long id, Instant at) throws SQLException {
-        update("UPDATE outbox SET status = 'DONE', claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE id = ?", at.toEpochMilli(), id);
+    public synchronized void done(long id, Instant at) {
+        try {
+            update("UPDATE outbox SET status = 'DONE', claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE id = ?", at.toEpochMilli(), id);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
-    public synchronized void retry(long id, int attempts, Instant next, String error, Instant at) throws SQLException {
-        update("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL,"
-                + " updated_at = ? WHERE id = ?", attempts, next.toEpochMilli(), error, at.toEpochMilli(), id);
+    public synchronized void retry(long id, int attempts, Instant next, String error, Instant at) {
+        try {
+            update("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL,"
+                    + " updated_at = ? WHERE id = ?", attempts, next.toEpochMilli(), error, at.toEpochMilli(), id);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
-    public synchronized void dead(long id, int attempts, String error, Instant at) throws SQLException {
-        update("UPDATE outbox SET status = 'DEAD', attempts = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL,"
-                + " updated_at = ? WHERE id = ?", attempts, error, at.toEpochMilli(), id);
+    public synchronized void dead(long id, int attempts, String error, Instant at) {
+        try {
+            update("UPDATE outbox SET status = 'DEAD', attempts = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL,"
+                    + " updated_at = ? WHERE id = ?", attempts, error, at.toEpochMilli(), id);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     /** An operator sends a dead action back to the outbox. */
-    public synchronized boolean replay(long id, Instant at) throws SQLException {
-        return update("UPDATE outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ?"
-                + " WHERE id = ? AND status = 'DEAD'", at.toEpochMilli(), at.toEpochMilli(), id) == 1;
+    public synchronized boolean replay(long id, Instant at) {
+        try {
+            return update("UPDATE outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ?"
+                    + " WHERE id = ? AND status = 'DEAD'", at.toEpochMilli(), at.toEpochMilli(), id) == 1;
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
-    public synchronized long count(String table, String status) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE status = ?")) {
-            ps.setString(1, status);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+    public synchronized long count(String table, String status) {
+        try {
+            try (PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE status = ?")) {
+                ps.setString(1, status);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
     }
 
@@ -544,7 +639,11 @@ public final class Store implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws SQLException {
-        db.close();
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 }
