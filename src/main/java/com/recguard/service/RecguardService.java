@@ -3,7 +3,6 @@ package com.recguard.service;
 import com.recguard.core.Evaluator;
 import com.recguard.json.BundleFormatException;
 import com.recguard.json.BundleWriter;
-import com.recguard.json.DecisionLogFile;
 import com.recguard.json.DecisionReader;
 import com.recguard.json.DecisionWriter;
 import com.recguard.json.EventEnvelope;
@@ -76,10 +75,10 @@ public final class RecguardService {
     private final Clock clock;
     private final ServiceEvents events;
     private final Settings settings;
-    private final DecisionLogFile decisionLog;
+    private final DecisionLog decisionLog;
 
     public RecguardService(ServiceStore store, PackHolder packs, ConversationSource source, List<ActionHandler> handlers,
-                           HoldRegister holds, DecisionLogFile decisionLog, Clock clock, ServiceEvents events, Settings settings) {
+                           HoldRegister holds, DecisionLog decisionLog, Clock clock, ServiceEvents events, Settings settings) {
         this.store = store;
         this.packs = packs;
         this.source = source;
