@@ -17,7 +17,7 @@ import com.recguard.json.ArchiveJson;
 import com.recguard.adapter.file.DecisionLogFile;
 import com.recguard.adapter.file.HoldRegisterFile;
 import com.recguard.metrics.PrometheusMetrics;
-import com.recguard.config.ConfigAudit;
+import com.recguard.service.ConfigAudit;
 import com.recguard.rules.RulePack;
 import com.recguard.rules.RulePackException;
 import com.recguard.service.ConfigAuditSchedule;
