@@ -366,6 +366,8 @@ public final class RecguardService {
                 handler.failed(item.conversationId(), item.action().substring(FAILED.length()));
                 store.done(item.id(), clock.instant());
                 events.action(item.type(), "done", Duration.between(started, clock.instant()));
+            } catch (PersistenceException ex) {
+                throw ex; // the outbox itself failed: the claim lapses and the entry runs again
             } catch (ActionException | RuntimeException ex) {
                 boolean again = ex instanceof ActionException ae && ae.retryable() && attempts < settings.maxAttempts();
                 if (again) {
@@ -396,6 +398,8 @@ public final class RecguardService {
                 LOG.error("action {} for {} moved to the dead-letter list after {} attempts: {}",
                         item.type(), item.conversationId(), attempts, ex.getMessage());
             }
+        } catch (PersistenceException ex) {
+            throw ex; // the outbox itself failed: the claim lapses and the entry runs again
         } catch (BundleFormatException | RuntimeException ex) {
             store.dead(item.id(), attempts, "cannot run: " + ex, clock.instant());
             events.action(item.type(), "dead", Duration.between(started, clock.instant()));
