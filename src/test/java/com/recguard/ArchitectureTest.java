@@ -1,5 +1,8 @@
 package com.recguard;
 
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -7,17 +10,58 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Each outside library is imported from one package only; the model and facts import none. */
+/**
+ * The layering of DESIGN.md ("Shape") as a test: no package cycles, arrows only point down, the
+ * service reaches its storage through its own ports, and each outside library is imported from one
+ * package only.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.recguard");
 
-    private static void onlyIn(String library, String ownerPackage) {
-        noClasses().that().resideOutsideOfPackage(ownerPackage)
+    private static void onlyIn(String library, String... ownerPackages) {
+        noClasses().that().resideOutsideOfPackages(ownerPackages)
                 .should().dependOnClassesThat().resideInAnyPackage(library)
-                .because(library + " belongs to " + ownerPackage)
+                .because(library + " belongs to " + String.join(" and ", ownerPackages))
+                .check(CLASSES);
+    }
+
+    @Test
+    void packages_are_free_of_cycles() {
+        slices().matching("com.recguard.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void layers_only_depend_downwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Model").definedBy("com.recguard.model..", "com.recguard.facts..", "com.recguard.config.facts..")
+                .layer("Helpers").definedBy("com.recguard.phrase..", "com.recguard.phone..", "com.recguard.tables..")
+                .layer("Core").definedBy("com.recguard.core..", "com.recguard.rules..", "com.recguard.lint..")
+                .layer("Domain").definedBy("com.recguard.archive..", "com.recguard.audit..", "com.recguard.diff..",
+                        "com.recguard.config", "com.recguard.generate..")
+                .layer("Codecs").definedBy("com.recguard.json..")
+                .layer("Fixtures").definedBy("com.recguard.fixtures..")
+                .layer("Service").definedBy("com.recguard.service..")
+                .layer("Adapters").definedBy("com.recguard.adapter..", "com.recguard.store..", "com.recguard.metrics..")
+                .layer("Shells").definedBy("com.recguard.cli..", "com.recguard.http..")
+                .whereLayer("Shells").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Shells")
+                .whereLayer("Service").mayOnlyBeAccessedByLayers("Adapters", "Shells")
+                .whereLayer("Fixtures").mayOnlyBeAccessedByLayers("Service", "Adapters", "Shells")
+                .whereLayer("Codecs").mayOnlyBeAccessedByLayers("Fixtures", "Service", "Adapters", "Shells")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Codecs", "Fixtures", "Service", "Adapters", "Shells")
+                .whereLayer("Core").mayOnlyBeAccessedByLayers("Domain", "Codecs", "Fixtures", "Service", "Adapters", "Shells")
+                .whereLayer("Helpers").mayOnlyBeAccessedByLayers("Core", "Domain", "Codecs", "Fixtures", "Service", "Adapters",
+                        "Shells")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_http_shell_reaches_storage_through_the_service_ports_only() {
+        noClasses().that().resideInAnyPackage("com.recguard.http..", "com.recguard.service..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.recguard.store..", "com.recguard.adapter..")
                 .check(CLASSES);
     }
 
@@ -38,6 +82,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void javalin_is_imported_only_by_the_http_package() {
+        onlyIn("io.javalin..", "com.recguard.http..");
+    }
+
+    @Test
+    void micrometer_is_imported_only_by_the_metrics_package() {
+        onlyIn("io.micrometer..", "com.recguard.metrics..");
+    }
+
+    @Test
+    void jdbc_and_flyway_are_imported_only_by_the_store() {
+        onlyIn("java.sql..", "com.recguard.store..");
+        onlyIn("javax.sql..", "com.recguard.store..");
+        onlyIn("org.flywaydb..", "com.recguard.store..");
+        onlyIn("org.sqlite..", "com.recguard.store..");
+        onlyIn("org.postgresql..", "com.recguard.store..");
+    }
+
+    @Test
     void the_genesys_sdk_and_its_http_client_are_imported_only_by_the_genesys_adapter() {
         onlyIn("com.mypurecloud..", "com.recguard.adapter.genesys..");
         onlyIn("org.apache.http..", "com.recguard.adapter.genesys..");
@@ -52,10 +115,7 @@ class ArchitectureTest {
 
     @Test
     void the_aws_sdk_is_imported_only_by_the_s3_and_sqs_adapters() {
-        noClasses().that().resideOutsideOfPackages("com.recguard.adapter.s3..", "com.recguard.adapter.sqs..")
-                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..")
-                .because("the AWS SDK belongs to the S3 and SQS adapters")
-                .check(CLASSES);
+        onlyIn("software.amazon.awssdk..", "com.recguard.adapter.s3..", "com.recguard.adapter.sqs..");
         noClasses().that().resideInAPackage("com.recguard.adapter.sqs..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.services.s3..")
                 .check(CLASSES);
@@ -63,16 +123,14 @@ class ArchitectureTest {
 
     @Test
     void the_archive_core_depends_on_the_jdk_and_the_model_only() {
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
-                .that().resideInAPackage("com.recguard.archive..")
+        classes().that().resideInAPackage("com.recguard.archive..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.recguard.archive..", "com.recguard.model..")
                 .check(CLASSES);
     }
 
     @Test
     void model_and_facts_depend_on_the_jdk_only() {
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
-                .that().resideInAnyPackage("com.recguard.model..", "com.recguard.facts..", "com.recguard.config.facts..")
+        classes().that().resideInAnyPackage("com.recguard.model..", "com.recguard.facts..", "com.recguard.config.facts..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.recguard.model..", "com.recguard.facts..",
                         "com.recguard.config.facts..")
                 .check(CLASSES);

@@ -2,7 +2,7 @@ package com.recguard.cli;
 
 import com.recguard.config.AuditFinding;
 import com.recguard.config.AuditReport;
-import com.recguard.config.ConfigAudit;
+import com.recguard.service.ConfigAudit;
 import com.recguard.config.ConfigSnapshot;
 import com.recguard.json.BundleFormatException;
 import com.recguard.json.ConfigSnapshotJson;

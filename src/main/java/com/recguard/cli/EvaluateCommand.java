@@ -6,7 +6,7 @@ import com.recguard.json.BundleReader;
 import com.recguard.json.BundleWriter;
 import com.recguard.model.Bundle;
 import com.recguard.model.Decision;
-import com.recguard.json.DecisionLogFile;
+import com.recguard.adapter.file.DecisionLogFile;
 import com.recguard.json.DecisionWriter;
 import com.recguard.rules.RulePack;
 import java.io.IOException;

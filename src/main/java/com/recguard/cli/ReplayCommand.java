@@ -77,7 +77,8 @@ final class ReplayCommand implements Callable<Integer> {
         long unreadable = results.stream().filter(Result::unreadable).count();
         long failed = results.size() - passed;
         if (json) {
-            out.println(ReplayReport.write(pack.sha256(), results));
+            out.println(ReplayReport.write(pack.sha256(), results.stream().map(r -> new ReplayReport.Result(r.path(), r.passed(),
+                    r.unreadable(), r.error(), r.differences(), r.decision())).toList()));
         } else {
             for (Result r : results) {
                 if (r.unreadable()) {

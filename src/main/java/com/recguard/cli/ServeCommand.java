@@ -14,10 +14,10 @@ import com.recguard.http.EventAuth;
 import com.recguard.http.Operators;
 import com.recguard.http.ServiceHttp;
 import com.recguard.json.ArchiveJson;
-import com.recguard.json.DecisionLogFile;
-import com.recguard.json.HoldRegisterFile;
+import com.recguard.adapter.file.DecisionLogFile;
+import com.recguard.adapter.file.HoldRegisterFile;
 import com.recguard.metrics.PrometheusMetrics;
-import com.recguard.config.ConfigAudit;
+import com.recguard.service.ConfigAudit;
 import com.recguard.rules.RulePack;
 import com.recguard.rules.RulePackException;
 import com.recguard.service.ConfigAuditSchedule;
@@ -26,6 +26,7 @@ import com.recguard.service.CompletenessSweep;
 import com.recguard.service.LogDigests;
 import com.recguard.service.MonthlyCalibration;
 import com.recguard.service.PackHolder;
+import com.recguard.service.PersistenceException;
 import com.recguard.service.RealTimeActions;
 import com.recguard.service.RecguardService;
 import com.recguard.service.ServiceRunner;
@@ -221,7 +222,7 @@ final class ServeCommand implements Callable<Integer> {
     private static long count(Store store, String table, String status) {
         try {
             return store.count(table, status);
-        } catch (java.sql.SQLException e) {
+        } catch (PersistenceException e) {
             return -1;
         }
     }

@@ -5,7 +5,7 @@ import com.recguard.audit.LogEntry;
 import com.recguard.core.Evaluator;
 import com.recguard.json.BundleFormatException;
 import com.recguard.json.BundleReader;
-import com.recguard.json.DecisionLogFile;
+import com.recguard.adapter.file.DecisionLogFile;
 import com.recguard.json.DecisionWriter;
 import com.recguard.rules.RulePack;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package com.recguard.generate;
 
-import com.recguard.fixtures.Expectation;
+import com.recguard.model.Expectation;
 import com.recguard.model.Bundle;
 
 /**

@@ -7,8 +7,10 @@ import com.recguard.model.LegalHold;
 import com.recguard.service.CompletenessSweep;
 import com.recguard.service.MonthlyCalibration;
 import com.recguard.service.ConsentRouting;
+import com.recguard.service.Journal;
+import com.recguard.service.Outbox;
+import com.recguard.service.PersistenceException;
 import com.recguard.service.RecguardService;
-import com.recguard.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -60,7 +62,7 @@ public final class ServiceHttp implements AutoCloseable {
     /** A journaled event as the operator lists show it: no body, since bodies may carry personal data. */
     public record EventSummary(long id, String source, String topic, String conversationId, String status, String reason,
                                Instant receivedAt, int attempts, Instant nextAttemptAt) {
-        static EventSummary of(Store.Event e) {
+        static EventSummary of(Journal.Event e) {
             return new EventSummary(e.id(), e.source(), e.topic(), e.conversationId(), e.status().name(), e.reason(),
                     e.receivedAt(), e.attempts(), e.nextAttemptAt());
         }
@@ -69,7 +71,7 @@ public final class ServiceHttp implements AutoCloseable {
     /** A dead letter as the list shows it: no decision, bundle or action parameters (numbers, transcripts). */
     public record DeadLetterSummary(long id, String conversationId, String type, String handler, int attempts, String reason,
                                     Instant lastAttemptDueAt) {
-        static DeadLetterSummary of(Store.Item i) {
+        static DeadLetterSummary of(Outbox.Item i) {
             return new DeadLetterSummary(i.id(), i.conversationId(), i.type(), i.handler(), i.attempts(), i.lastError(),
                     i.nextAttemptAt());
         }
@@ -145,16 +147,16 @@ public final class ServiceHttp implements AutoCloseable {
             config.routes.post("/events", this::event, Role.EVENT_SOURCE);
             config.routes.post("/consent", this::consent, Role.EVENT_SOURCE);
             config.routes.get("/events/rejected", ctx -> json(ctx, page(ctx,
-                    (after, n) -> service.store().events(Store.EventStatus.REJECTED, after, n), EventSummary::id, EventSummary::of)),
+                    (after, n) -> service.store().events(Journal.EventStatus.REJECTED, after, n), EventSummary::id, EventSummary::of)),
                     Role.VIEWER);
             config.routes.get("/events/failed", ctx -> json(ctx, page(ctx,
-                    (after, n) -> service.store().events(Store.EventStatus.FAILED, after, n), EventSummary::id, EventSummary::of)),
+                    (after, n) -> service.store().events(Journal.EventStatus.FAILED, after, n), EventSummary::id, EventSummary::of)),
                     Role.VIEWER);
             config.routes.get("/events/{id}", this::eventWithBody, Role.OPERATOR);
             config.routes.post("/events/{id}/replay", ctx -> replayed(ctx, "event",
                     service.store().requeueEvent(id(ctx), clock.instant())), Role.OPERATOR);
             config.routes.get("/deadletters", ctx -> json(ctx, page(ctx,
-                    (after, n) -> service.store().items(Store.ItemStatus.DEAD, after, n), DeadLetterSummary::id,
+                    (after, n) -> service.store().items(Outbox.ItemStatus.DEAD, after, n), DeadLetterSummary::id,
                     DeadLetterSummary::of)), Role.VIEWER);
             config.routes.post("/deadletters/{id}/replay", ctx -> replayed(ctx, "dead letter",
                     service.store().replay(id(ctx), clock.instant())), Role.OPERATOR);
@@ -295,7 +297,7 @@ public final class ServiceHttp implements AutoCloseable {
     }
 
     private void eventWithBody(Context ctx) throws Exception {
-        Store.Event e = service.store().event(id(ctx));
+        Journal.Event e = service.store().event(id(ctx));
         if (e == null) {
             throw new Refused(HttpStatus.NOT_FOUND, "no such event");
         }
@@ -373,7 +375,7 @@ public final class ServiceHttp implements AutoCloseable {
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
             }
             json(ctx, out);
-        } catch (java.sql.SQLException e) {
+        } catch (PersistenceException e) {
             out.put("store", e.getMessage());
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
             json(ctx, out);

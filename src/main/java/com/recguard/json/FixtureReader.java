@@ -1,8 +1,8 @@
 package com.recguard.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.recguard.fixtures.Expectation;
-import com.recguard.fixtures.Fixture;
+import com.recguard.model.Expectation;
+import com.recguard.model.Fixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.recguard.fixtures.Expectation;
+import com.recguard.model.Expectation;
 import com.recguard.model.Bundle;
 import com.recguard.model.Conversation;
 import com.recguard.model.Dtmf;

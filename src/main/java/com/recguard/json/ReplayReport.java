@@ -2,11 +2,16 @@ package com.recguard.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.recguard.fixtures.Replay.Result;
+import com.recguard.model.Decision;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The machine-readable report of {@code recguard replay --json}. */
 public final class ReplayReport {
+
+    /** One fixture's outcome: passed, failed (differences) or unreadable (error, no fixture). */
+    public record Result(Path path, boolean passed, boolean unreadable, String error, List<String> differences,
+                         Decision decision) {}
 
     private ReplayReport() {}
 

@@ -3,8 +3,6 @@ package com.recguard.service;
 import com.recguard.json.BundleFormatException;
 import com.recguard.json.DecisionReader;
 import com.recguard.model.Decision;
-import com.recguard.store.Store;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -23,13 +21,13 @@ public final class CompletenessSweep {
                          int pending, int queuedNow) {}
 
     private final ConversationSource source;
-    private final Store store;
+    private final ServiceStore store;
     private final RecguardService service;
     private final Duration window;
     private final Duration overlap;
     private final Deque<Report> recent = new ArrayDeque<>();
 
-    public CompletenessSweep(ConversationSource source, Store store, RecguardService service, Duration window, Duration overlap) {
+    public CompletenessSweep(ConversationSource source, ServiceStore store, RecguardService service, Duration window, Duration overlap) {
         this.source = source;
         this.store = store;
         this.service = service;
@@ -37,7 +35,7 @@ public final class CompletenessSweep {
         this.overlap = overlap;
     }
 
-    public Report run(Instant now) throws ActionException, SQLException {
+    public Report run(Instant now) throws ActionException {
         Instant from = now.minus(window).minus(overlap);
         List<String> ids = source.conversationsEndedBetween(from, now);
         int archived = 0;

@@ -6,7 +6,6 @@ import com.recguard.archive.ObjectStore;
 import com.recguard.archive.Preflight;
 import com.recguard.archive.Protection;
 import com.recguard.audit.LogEntry;
-import com.recguard.json.DecisionLogFile;
 import com.recguard.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,14 +23,14 @@ public final class LogDigests {
 
     public static final String PREFIX = "recguard/v1/decision-log/digests/";
 
-    private final DecisionLogFile log;
+    private final DecisionLog log;
     private final ObjectStore store;
     private final Location at;
     private final Duration keepFor;
     private final Clock clock;
     private long lastSeq;
 
-    public LogDigests(DecisionLogFile log, ObjectStore store, Location at, Duration keepFor, Clock clock) {
+    public LogDigests(DecisionLog log, ObjectStore store, Location at, Duration keepFor, Clock clock) {
         this.log = log;
         this.store = store;
         this.at = at;

@@ -1,8 +1,6 @@
 package com.recguard.service;
 
 import com.recguard.facts.QaSample;
-import com.recguard.store.Store;
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,13 +18,13 @@ public final class MonthlyCalibration {
     /** One month: how many calibrations, how many scored, the mean and the widest score spread. */
     public record Alignment(String month, int calibrations, int scored, Double meanSpread, Integer maxSpread) {}
 
-    private final Store store;
+    private final DecisionStore store;
     private final QualityProgram quality;
     private final List<String> evaluators;
     private final int perMonth;
     private final String seed;
 
-    public MonthlyCalibration(Store store, QualityProgram quality, List<String> evaluators, int perMonth, String seed) {
+    public MonthlyCalibration(DecisionStore store, QualityProgram quality, List<String> evaluators, int perMonth, String seed) {
         this.store = store;
         this.quality = quality;
         this.evaluators = List.copyOf(evaluators);
@@ -35,12 +33,12 @@ public final class MonthlyCalibration {
     }
 
     /** Creates the month's calibrations that do not exist yet; returns their ids. */
-    public List<String> run(YearMonth month) throws SQLException, ActionException {
-        List<Store.Staffed> candidates = new ArrayList<>(store.staffedConversations(month.toString()));
-        candidates.sort(Comparator.comparingDouble((Store.Staffed c) -> QaSample.draw(seed, "calibration:" + c.conversationId(),
-                month.toString())).thenComparing(Store.Staffed::conversationId));
+    public List<String> run(YearMonth month) throws ActionException {
+        List<DecisionStore.Staffed> candidates = new ArrayList<>(store.staffedConversations(month.toString()));
+        candidates.sort(Comparator.comparingDouble((DecisionStore.Staffed c) -> QaSample.draw(seed, "calibration:" + c.conversationId(),
+                month.toString())).thenComparing(DecisionStore.Staffed::conversationId));
         List<String> created = new ArrayList<>();
-        for (Store.Staffed c : candidates.subList(0, Math.min(perMonth, candidates.size()))) {
+        for (DecisionStore.Staffed c : candidates.subList(0, Math.min(perMonth, candidates.size()))) {
             if (store.calibrationOf(c.conversationId()) == null) {
                 String id = quality.createCalibration(c.conversationId(), c.agentUserId(), evaluators);
                 store.calibrated(month.toString(), c.conversationId(), id);
@@ -51,7 +49,7 @@ public final class MonthlyCalibration {
     }
 
     /** Evaluator alignment over time, oldest month first. */
-    public List<Alignment> alignment() throws SQLException, ActionException {
+    public List<Alignment> alignment() throws ActionException {
         List<Alignment> out = new ArrayList<>();
         for (var entry : store.calibrationsByMonth().entrySet()) {
             List<Integer> spreads = new ArrayList<>();

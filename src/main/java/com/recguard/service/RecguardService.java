@@ -3,17 +3,14 @@ package com.recguard.service;
 import com.recguard.core.Evaluator;
 import com.recguard.json.BundleFormatException;
 import com.recguard.json.BundleWriter;
-import com.recguard.json.DecisionLogFile;
 import com.recguard.json.DecisionReader;
 import com.recguard.json.DecisionWriter;
 import com.recguard.json.EventEnvelope;
 import com.recguard.model.Action;
 import com.recguard.model.Bundle;
 import com.recguard.model.Decision;
-import com.recguard.store.Store;
-import com.recguard.store.Store.EventStatus;
+import com.recguard.service.Journal.EventStatus;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +66,7 @@ public final class RecguardService {
     /** What happened to an incoming event. */
     public record Intake(long journalId, boolean accepted, String reason, String conversationId) {}
 
-    private final Store store;
+    private final ServiceStore store;
     private final PackHolder packs;
     private final ConversationSource source;
     private final Map<String, List<ActionHandler>> handlersByType = new HashMap<>();
@@ -78,10 +75,10 @@ public final class RecguardService {
     private final Clock clock;
     private final ServiceEvents events;
     private final Settings settings;
-    private final DecisionLogFile decisionLog;
+    private final DecisionLog decisionLog;
 
-    public RecguardService(Store store, PackHolder packs, ConversationSource source, List<ActionHandler> handlers,
-                           HoldRegister holds, DecisionLogFile decisionLog, Clock clock, ServiceEvents events, Settings settings) {
+    public RecguardService(ServiceStore store, PackHolder packs, ConversationSource source, List<ActionHandler> handlers,
+                           HoldRegister holds, DecisionLog decisionLog, Clock clock, ServiceEvents events, Settings settings) {
         this.store = store;
         this.packs = packs;
         this.source = source;
@@ -101,7 +98,7 @@ public final class RecguardService {
      * Call once at start-up: events and actions this node had claimed when it last stopped run
      * again now, and the decision log on disk catches up with the chain in the database.
      */
-    public int resume() throws SQLException {
+    public int resume() {
         int released = store.releaseClaims(settings.node()) + store.releaseEventClaims(settings.node());
         if (released > 0) {
             LOG.warn("resuming {} events and actions this node ({}) had claimed when it stopped", released, settings.node());
@@ -117,7 +114,7 @@ public final class RecguardService {
         return packs;
     }
 
-    public Store store() {
+    public ServiceStore store() {
         return store;
     }
 
@@ -129,7 +126,7 @@ public final class RecguardService {
      * Journals an event. A malformed or unauthenticated one is kept too, as REJECTED with the
      * reason, for an operator to inspect and replay.
      */
-    public Intake accept(String sourceName, String body, String authProblem) throws SQLException {
+    public Intake accept(String sourceName, String body, String authProblem) {
         Instant now = clock.instant();
         if (authProblem != null) {
             long id = store.journal(sourceName, null, null, body, EventStatus.REJECTED, authProblem, now);
@@ -152,14 +149,14 @@ public final class RecguardService {
      * Journals an event refused before it could be read (a body that is not UTF-8, say) as
      * REJECTED with the reason; {@code keptBody} is the body in a lossless form, so nothing is lost.
      */
-    public Intake refuse(String sourceName, String keptBody, String reason) throws SQLException {
+    public Intake refuse(String sourceName, String keptBody, String reason) {
         long id = store.journal(sourceName, null, null, keptBody, EventStatus.REJECTED, reason, clock.instant());
         events.event("rejected");
         return new Intake(id, false, reason, null);
     }
 
     /** Journals a conversation found by the completeness sweep, as if an event had brought it. */
-    public long acceptFromSweep(String conversationId, Instant endedBy) throws SQLException {
+    public long acceptFromSweep(String conversationId, Instant endedBy) {
         String body = "{\"detail-type\":\"sweep\",\"detail\":{\"topicName\":\"v2.detail.events.conversation." + conversationId
                 + ".customer.end\",\"eventBody\":{\"conversationId\":\"" + conversationId + "\",\"eventTime\":"
                 + endedBy.toEpochMilli() + "}}}";
@@ -172,18 +169,19 @@ public final class RecguardService {
      * entries, or is marked failed with its reason (Kafka Streams' poison-pill handling: one bad
      * conversation never stops the others). Returns how many events this pass claimed.
      */
-    public int processDue() throws SQLException {
+    public int processDue() {
         Instant now = clock.instant();
         int n = 0;
-        for (Store.Event e : store.dueEvents(now, settings.batch())) {
+        for (Journal.Event e : store.dueEvents(now, settings.batch())) {
             if (!store.claimEvent(e.id(), settings.node(), now, now.plus(settings.claimFor()))) {
                 continue; // another node has it
             }
             n++;
             try {
                 process(e);
-            } catch (SQLException | RuntimeException ex) {
-                fail(e, e.conversationId(), "saving the decision failed: " + ex);
+            } catch (RuntimeException ex) {
+                fail(e, e.conversationId(), "saving the decision failed: "
+                        + (ex instanceof PersistenceException p && p.getCause() != null ? p.getCause() : ex));
             }
         }
         lastPass = clock.instant();
@@ -194,7 +192,7 @@ public final class RecguardService {
      * Why the service is not ready, or null: due events and no completed processing pass for
      * longer than {@code stallAfter} (a hung source, a broken database).
      */
-    public String stalled() throws SQLException {
+    public String stalled() {
         Instant now = clock.instant();
         Instant last = lastPass;
         Duration since = Duration.between(last, now);
@@ -208,7 +206,7 @@ public final class RecguardService {
 
     private volatile Instant lastPass;
 
-    private void process(Store.Event e) throws SQLException {
+    private void process(Journal.Event e) {
         EventEnvelope envelope;
         try {
             envelope = EventEnvelope.parse(e.body());
@@ -259,7 +257,7 @@ public final class RecguardService {
         boolean isFinal = d.isFinal();
         String decisionJson = DecisionWriter.writeCompact(d);
         String bundleJson = BundleWriter.canonical(bundle);
-        List<Store.NewItem> items = new ArrayList<>();
+        List<Outbox.NewItem> items = new ArrayList<>();
         for (Action a : d.actions()) {
             if (!isFinal && Settling.FINAL_ONLY.contains(a.type())) {
                 continue; // the rules omit these from a provisional decision; never act on one regardless
@@ -268,12 +266,12 @@ public final class RecguardService {
             // at once, so an operator sees the gap instead of the action vanishing.
             List<ActionHandler> hs = handlersByType.getOrDefault(a.type(), List.of());
             for (String handler : hs.isEmpty() ? List.of("") : hs.stream().map(ActionHandler::name).toList()) {
-                items.add(new Store.NewItem(a.type(), handler,
+                items.add(new Outbox.NewItem(a.type(), handler,
                         d.conversationId() + "|" + a.type() + "|" + a.params() + "|" + handler, describe(a)));
             }
         }
         Instant nextGather = isFinal ? null : Settling.nextGather(now, e.receivedAt(), e.settleRound(), settings);
-        Store.Committed c = store.decided(new Store.Decided(e.id(), settings.node(), id, d.rulePack(), decisionJson, bundleJson,
+        DecisionStore.Committed c = store.decided(new DecisionStore.Decided(e.id(), settings.node(), id, d.rulePack(), decisionJson, bundleJson,
                 isFinal, items, decisionLog == null ? null : bundleJson, d.firedRules(), nextGather, now));
         if (!c.claimHeld()) {
             LOG.warn("event {} for {} was taken over by another node before this one ({}) committed; its decision is dropped",
@@ -306,10 +304,10 @@ public final class RecguardService {
      * Marks an event failed with its reason (listed at /events/failed, replayable, counted) and
      * puts one ALERT for it through the alert handlers' outbox, in the same transaction.
      */
-    private void fail(Store.Event e, String conversationId, String reason) throws SQLException {
+    private void fail(Journal.Event e, String conversationId, String reason) {
         List<ActionHandler> alerters = handlersByType.getOrDefault("ALERT", List.of());
         String handler = alerters.isEmpty() ? "" : alerters.get(0).name();
-        Store.NewItem alert = new Store.NewItem("ALERT", handler, "failed-event|" + e.id() + "|" + handler, FAILED + reason);
+        Outbox.NewItem alert = new Outbox.NewItem("ALERT", handler, "failed-event|" + e.id() + "|" + handler, FAILED + reason);
         if (store.failEvent(e.id(), settings.node(), reason, alert, conversationId, clock.instant())) {
             events.event("failed");
             LOG.error("event {} ({}) failed and is kept for replay: {}", e.id(), conversationId, reason);
@@ -334,17 +332,17 @@ public final class RecguardService {
                     }
                 }
             }
-        } catch (IOException | SQLException ex) {
+        } catch (IOException | PersistenceException ex) {
             // The chain is safe in the database; the file catches up on the next export.
             LOG.error("decision log file behind the database; it catches up after the next decision", ex);
         }
     }
 
     /** One pass over the outbox: each due action runs once; failures are scheduled or dead-lettered. */
-    public int dispatchDue() throws SQLException {
+    public int dispatchDue() {
         int n = 0;
         Instant now = clock.instant();
-        for (Store.Item item : store.dueItems(now, settings.batch())) {
+        for (Outbox.Item item : store.dueItems(now, settings.batch())) {
             if (!store.claim(item.id(), settings.node(), now, now.plus(settings.claimFor()))) {
                 continue; // another node has it
             }
@@ -354,7 +352,7 @@ public final class RecguardService {
         return n;
     }
 
-    private void dispatch(Store.Item item) throws SQLException {
+    private void dispatch(Outbox.Item item) {
         ActionHandler handler = handlersByName.get(item.handler());
         int attempts = item.attempts() + 1;
         if (handler == null) {
@@ -368,6 +366,8 @@ public final class RecguardService {
                 handler.failed(item.conversationId(), item.action().substring(FAILED.length()));
                 store.done(item.id(), clock.instant());
                 events.action(item.type(), "done", Duration.between(started, clock.instant()));
+            } catch (PersistenceException ex) {
+                throw ex; // the outbox itself failed: the claim lapses and the entry runs again
             } catch (ActionException | RuntimeException ex) {
                 boolean again = ex instanceof ActionException ae && ae.retryable() && attempts < settings.maxAttempts();
                 if (again) {
@@ -398,6 +398,8 @@ public final class RecguardService {
                 LOG.error("action {} for {} moved to the dead-letter list after {} attempts: {}",
                         item.type(), item.conversationId(), attempts, ex.getMessage());
             }
+        } catch (PersistenceException ex) {
+            throw ex; // the outbox itself failed: the claim lapses and the entry runs again
         } catch (BundleFormatException | RuntimeException ex) {
             store.dead(item.id(), attempts, "cannot run: " + ex, clock.instant());
             events.action(item.type(), "dead", Duration.between(started, clock.instant()));

@@ -4,7 +4,6 @@ import com.recguard.json.BundleFormatException;
 import com.recguard.json.BundleReader;
 import com.recguard.model.Bundle;
 import com.recguard.model.RecordingStop;
-import com.recguard.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,13 +32,13 @@ final class Settling {
      * gather of the conversation kept (Genesys returns pause annotations only while a recording is
      * AVAILABLE: a stop once seen is never dropped).
      */
-    static Bundle prepare(Bundle gathered, Store.StoredDecision previous) {
+    static Bundle prepare(Bundle gathered, DecisionStore.StoredDecision previous) {
         List<RecordingStop> stops = mergeStops(gathered.recordingStops(), previous);
         return new Bundle(gathered.conversation(), gathered.recordings(), stops, gathered.ivr(), gathered.transcript(),
                 gathered.legalHolds(), gathered.evaluatedAt(), gathered.settled());
     }
 
-    static List<RecordingStop> mergeStops(List<RecordingStop> now, Store.StoredDecision previous) {
+    static List<RecordingStop> mergeStops(List<RecordingStop> now, DecisionStore.StoredDecision previous) {
         if (previous == null) {
             return now;
         }

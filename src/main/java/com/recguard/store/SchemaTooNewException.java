@@ -1,9 +1,9 @@
 package com.recguard.store;
 
-import java.sql.SQLException;
+import com.recguard.service.PersistenceException;
 
 /** The database was migrated by a newer build: this one must not write to it. */
-public final class SchemaTooNewException extends SQLException {
+public final class SchemaTooNewException extends PersistenceException {
 
     public SchemaTooNewException(String message) {
         super(message);

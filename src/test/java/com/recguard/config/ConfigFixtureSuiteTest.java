@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.recguard.TestPaths;
+import com.recguard.service.ConfigAudit;
 import com.recguard.json.ConfigSnapshotJson;
 import com.recguard.rules.RuleInfo;
 import com.recguard.rules.RulePack;

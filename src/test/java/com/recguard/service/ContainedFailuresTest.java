@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.recguard.TestPaths;
 import com.recguard.http.EventAuth;
 import com.recguard.http.ServiceHttp;
-import com.recguard.json.HoldRegisterFile;
+import com.recguard.adapter.file.HoldRegisterFile;
 import com.recguard.metrics.PrometheusMetrics;
 import com.recguard.model.Bundle;
 import com.recguard.model.Conversation;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.recguard.adapter.s3.S3ObjectStore;
 import com.recguard.adapter.s3.S3Settings;
 import com.recguard.archive.Location;
-import com.recguard.json.DecisionLogFile;
+import com.recguard.adapter.file.DecisionLogFile;
 import com.recguard.servers.S3Server;
 import com.recguard.servers.SharedServers;
 import com.recguard.servers.TestBuckets;

@@ -6,7 +6,7 @@ import com.recguard.TestPaths;
 import com.recguard.http.EventAuth;
 import com.recguard.http.ServiceHttp;
 import com.recguard.json.BundleReader;
-import com.recguard.json.HoldRegisterFile;
+import com.recguard.adapter.file.HoldRegisterFile;
 import com.recguard.metrics.PrometheusMetrics;
 import com.recguard.model.Bundle;
 import com.recguard.model.LegalHold;

@@ -3,7 +3,7 @@ package com.recguard.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.recguard.TestPaths;
-import com.recguard.json.HoldRegisterFile;
+import com.recguard.adapter.file.HoldRegisterFile;
 import com.recguard.model.Bundle;
 import com.recguard.model.Conversation;
 import com.recguard.model.LegalHold;
@@ -63,7 +63,7 @@ abstract class TwoNodesContract {
         };
         return new RecguardService(store, new PackHolder(TestPaths.RULES, null), source, List.of(none),
                 new HoldRegisterFile(tmp.resolve("holds-" + name + ".json"), clock),
-                new com.recguard.json.DecisionLogFile(tmp.resolve("decisions-" + name + ".log")), clock, ServiceEvents.NONE,
+                new com.recguard.adapter.file.DecisionLogFile(tmp.resolve("decisions-" + name + ".log")), clock, ServiceEvents.NONE,
                 RecguardService.Settings.defaults(name));
     }
 

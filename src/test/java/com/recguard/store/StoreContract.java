@@ -2,7 +2,7 @@ package com.recguard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.recguard.store.Store.EventStatus;
+import com.recguard.service.Journal.EventStatus;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

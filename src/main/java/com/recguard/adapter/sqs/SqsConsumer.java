@@ -2,7 +2,6 @@ package com.recguard.adapter.sqs;
 
 import com.recguard.service.RecguardService;
 import java.net.URI;
-import java.sql.SQLException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +48,7 @@ public final class SqsConsumer implements AutoCloseable {
     }
 
     /** One long poll: journals what arrived and deletes it from the queue; returns how many. */
-    public int pollOnce(int waitSeconds) throws SQLException {
+    public int pollOnce(int waitSeconds) {
         List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
                 .waitTimeSeconds(waitSeconds)).messages();
         for (Message m : messages) {

@@ -13,7 +13,7 @@ import com.recguard.archive.Buckets;
 import com.recguard.cli.LiveSnapshot;
 import com.recguard.config.AuditFinding;
 import com.recguard.config.AuditReport;
-import com.recguard.config.ConfigAudit;
+import com.recguard.service.ConfigAudit;
 import com.recguard.config.ConfigSnapshot;
 import com.recguard.json.ConfigSnapshotJson;
 import com.recguard.rules.RulePack;

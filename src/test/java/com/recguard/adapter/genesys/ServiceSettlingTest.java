@@ -27,7 +27,7 @@ import com.recguard.archive.Keys;
 import com.recguard.http.EventAuth;
 import com.recguard.http.ServiceHttp;
 import com.recguard.json.ArchiveJson;
-import com.recguard.json.HoldRegisterFile;
+import com.recguard.adapter.file.HoldRegisterFile;
 import com.recguard.metrics.PrometheusMetrics;
 import com.recguard.service.ArchiveActions;
 import com.recguard.service.PackHolder;

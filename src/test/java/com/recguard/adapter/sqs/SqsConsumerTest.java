@@ -3,7 +3,7 @@ package com.recguard.adapter.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.recguard.TestPaths;
-import com.recguard.json.HoldRegisterFile;
+import com.recguard.adapter.file.HoldRegisterFile;
 import com.recguard.model.Bundle;
 import com.recguard.model.LegalHold;
 import com.recguard.servers.Processes;

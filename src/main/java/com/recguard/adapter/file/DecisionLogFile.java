@@ -1,9 +1,9 @@
-package com.recguard.json;
+package com.recguard.adapter.file;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.recguard.audit.LogEntry;
+import com.recguard.json.BundleFormatException;
+import com.recguard.json.LogEntryJson;
+import com.recguard.service.DecisionLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,7 +23,7 @@ import java.util.List;
  * is skipped, so an export repeated after a crash or a retry adds nothing. Opening reads only the
  * file's last line.
  */
-public final class DecisionLogFile {
+public final class DecisionLogFile implements DecisionLog {
 
     private final Path path;
     private LogEntry last;
@@ -31,7 +31,7 @@ public final class DecisionLogFile {
     public DecisionLogFile(Path path) throws IOException, BundleFormatException {
         this.path = path;
         String tail = Files.exists(path) ? lastLine(path) : null;
-        this.last = tail == null ? null : parse(tail, path + ": last line");
+        this.last = tail == null ? null : LogEntryJson.parse(tail, path + ": last line");
     }
 
     /** The last non-blank line, read backwards from the end in small blocks (never the whole file). */
@@ -77,6 +77,7 @@ public final class DecisionLogFile {
     }
 
     /** Appends, in order, the entries the file does not have yet (seq after its last); returns how many. */
+    @Override
     public synchronized int appendAfter(List<LogEntry> entries) throws IOException {
         long have = last == null ? 0 : last.seq();
         StringBuilder lines = new StringBuilder();
@@ -84,7 +85,7 @@ public final class DecisionLogFile {
         int n = 0;
         for (LogEntry e : entries) {
             if (e.seq() > (newest == null ? have : newest.seq())) {
-                lines.append(toJson(e)).append('\n');
+                lines.append(LogEntryJson.write(e)).append('\n');
                 newest = e;
                 n++;
             }
@@ -100,26 +101,15 @@ public final class DecisionLogFile {
         return n;
     }
 
-    private static LogEntry parse(String line, String where) throws BundleFormatException {
-        try {
-            JsonNode n = BundleReader.MAPPER.readTree(line);
-            List<String> fired = new ArrayList<>();
-            n.path("firedRules").forEach(f -> fired.add(f.asText()));
-            return new LogEntry(n.path("seq").asLong(), n.path("inputHash").asText(), n.path("rulePack").asText(), fired,
-                    n.path("input").asText(), n.path("decision").asText(), n.path("prevHash").asText(), n.path("hash").asText());
-        } catch (JsonProcessingException e) {
-            throw new BundleFormatException(where + ": not a log entry: " + e.getOriginalMessage());
-        }
-    }
-
     /** The last entry written, or null for an empty log. */
+    @Override
     public synchronized LogEntry last() {
         return last;
     }
 
     public synchronized LogEntry append(String input, String rulePack, List<String> firedRules, String decision) throws IOException {
         LogEntry e = LogEntry.next(last, input, rulePack, firedRules, decision);
-        byte[] line = (toJson(e) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (LogEntryJson.write(e) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ch.write(ByteBuffer.wrap(line));
             ch.force(true);
@@ -135,21 +125,8 @@ public final class DecisionLogFile {
             if (lines.get(i).isBlank()) {
                 continue;
             }
-            out.add(parse(lines.get(i), path + ":" + (i + 1)));
+            out.add(LogEntryJson.parse(lines.get(i), path + ":" + (i + 1)));
         }
         return out;
-    }
-
-    private static String toJson(LogEntry e) {
-        ObjectNode n = BundleReader.MAPPER.createObjectNode();
-        n.put("seq", e.seq());
-        n.put("inputHash", e.inputHash());
-        n.put("rulePack", e.rulePack());
-        e.firedRules().forEach(n.putArray("firedRules")::add);
-        n.put("input", e.input());
-        n.put("decision", e.decision());
-        n.put("prevHash", e.prevHash());
-        n.put("hash", e.hash());
-        return n.toString();
     }
 }

@@ -1,8 +1,7 @@
-package com.recguard.json;
+package com.recguard.adapter.file;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.recguard.json.BundleFormatException;
+import com.recguard.json.HoldRegisterJson;
 import com.recguard.model.LegalHold;
 import com.recguard.service.HoldRegister;
 import java.io.IOException;
@@ -52,7 +51,7 @@ public final class HoldRegisterFile implements HoldRegister {
 
     private List<LegalHold> read() throws IOException, BundleFormatException {
         String json = Files.readString(file, StandardCharsets.UTF_8);
-        return BundleReader.legalHolds(BundleReader.parse(json));
+        return HoldRegisterJson.read(json);
     }
 
     @Override
@@ -76,21 +75,15 @@ public final class HoldRegisterFile implements HoldRegister {
     }
 
     private void save(List<LegalHold> next) throws IOException {
-        ObjectNode root = BundleReader.MAPPER.createObjectNode();
-        ArrayNode arr = root.putArray("legalHolds");
-        BundleWriter.toTree(new com.recguard.model.Bundle(
-                new com.recguard.model.Conversation("hold-register", null, null, null, List.of()),
-                List.of(), List.of(), null, List.of(), next, null, true)).path("legalHolds").forEach(arr::add);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, root.toPrettyString(), StandardCharsets.UTF_8);
+        Files.writeString(tmp, HoldRegisterJson.write(next), StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         holds = List.copyOf(next);
         loadedStamp = file.toFile().lastModified() * 31 + file.toFile().length();
     }
 
     private void auditLine(String op, String holdId, String who, String why) throws IOException {
-        ObjectNode line = BundleReader.MAPPER.createObjectNode().put("at", clock.instant().toString()).put("op", op)
-                .put("holdId", holdId).put("who", who).put("why", why);
+        String line = HoldRegisterJson.auditLine(clock.instant(), op, holdId, who, why);
         Files.writeString(audit, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

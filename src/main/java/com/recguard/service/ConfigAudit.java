@@ -1,8 +1,11 @@
-package com.recguard.config;
+package com.recguard.service;
 
+import com.recguard.config.AuditFinding;
+import com.recguard.config.AuditReport;
+import com.recguard.config.ConfigSnapshot;
 import com.recguard.config.facts.ConfigFinding;
 import com.recguard.facts.Setting;
-import com.recguard.json.ConfigSnapshotJson;
+import com.recguard.json.ConfigSnapshotFacts;
 import com.recguard.rules.Conclusions;
 import com.recguard.rules.RulePack;
 import java.util.ArrayList;
@@ -32,7 +35,7 @@ public final class ConfigAudit {
     }
 
     public AuditReport evaluate(ConfigSnapshot snapshot) {
-        List<Object> facts = new ArrayList<>(ConfigSnapshotJson.facts(snapshot.withDefaults(recguardSettings())));
+        List<Object> facts = new ArrayList<>(ConfigSnapshotFacts.facts(snapshot.withDefaults(recguardSettings())));
         Conclusions c = pack.run(facts);
         List<AuditFinding> out = new ArrayList<>();
         for (ConfigFinding f : c.all(ConfigFinding.class)) {

@@ -1,0 +1,49 @@
+package com.recguard.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * What the repositories share: one connection, used under its own lock (SQLite has a single
+ * writer anyway, and the service's throughput is bounded by the outside systems), and transactions
+ * on it, so a decision can commit rows of several repositories at once.
+ */
+abstract class JdbcRepository {
+
+    protected final Connection db;
+    protected final boolean sqlite;
+
+    JdbcRepository(Connection db, boolean sqlite) {
+        this.db = db;
+        this.sqlite = sqlite;
+    }
+
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction; the caller holds the connection's lock. */
+    <T> T inTransaction(Work<T> work) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            T result = work.run();
+            db.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    int update(String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+}
