@@ -65,7 +65,7 @@ import java.util.function.Supplier;
  * was deleted) is listed with a synthetic delete marker, so verify reports it as S3's would.
  * Single Put Blob only (up to 5000 MiB), like the S3 adapter's single PUT.
  */
-public final class AzureBlobObjectStore implements ObjectStore, AutoCloseable {
+public final class AzureBlobObjectStore implements ObjectStore {
 
     /** Blob metadata name of the SHA-256 (base64) computed before upload. */
     public static final String SHA256_METADATA = "sha256";
