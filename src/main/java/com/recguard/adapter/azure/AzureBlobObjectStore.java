@@ -96,8 +96,9 @@ public final class AzureBlobObjectStore implements ObjectStore {
     /** A client configured as this store's; tests use it to try what the store never does. */
     public static BlobServiceClient newClient(AzureSettings s) {
         BlobServiceClientBuilder b = new BlobServiceClientBuilder()
-                // Three tries, short delays: a store that is down should fail the run in seconds, not minutes.
-                .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, 3, Duration.ofSeconds(120),
+                // Three tries, short delays: a store that is down should fail the run in seconds, not
+                // minutes. No per-try timeout (null): a multi-GB Put Blob may take long on a slow link.
+                .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, 3, (Duration) null,
                         Duration.ofMillis(200), Duration.ofSeconds(2), null));
         if (s.connectionString() != null) {
             b.connectionString(s.connectionString());
