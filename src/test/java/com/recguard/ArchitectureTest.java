@@ -122,6 +122,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_azure_sdk_is_imported_only_by_the_azure_adapter() {
+        onlyIn("com.azure..", "com.recguard.adapter.azure..");
+    }
+
+    @Test
     void the_archive_core_depends_on_the_jdk_and_the_model_only() {
         classes().that().resideInAPackage("com.recguard.archive..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.recguard.archive..", "com.recguard.model..")

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The port to a WORM object store (S3 with Object Lock). Implementations never write without the
- * lock: {@link #putIfAbsent} always sends the COMPLIANCE mode, the retain-until date and the
- * checksums, and never overwrites.
+ * The port to a WORM object store (S3 with Object Lock, or Azure Blob Storage with version-level
+ * immutability). Implementations never write without the lock: {@link #putIfAbsent} always sends
+ * the COMPLIANCE mode (Azure: a locked immutability policy), the retain-until date and the
+ * checksums, and never overwrites. Closing releases the adapter's clients.
  */
-public interface ObjectStore {
+public interface ObjectStore extends AutoCloseable {
+
+    @Override
+    default void close() {}
 
     /** The bucket's Object Lock configuration (preflight reads it before any write). */
     BucketLock bucketLock(Location at);

@@ -10,6 +10,10 @@ public final class Preflight {
     private Preflight() {}
 
     public static void check(Location at, BucketLock lock) {
+        if (lock.target() == BucketLock.Target.AZURE_BLOB) {
+            checkAzure(at, lock);
+            return;
+        }
         String b = at.bucket();
         if (!lock.exists()) {
             throw new ArchiveException("bucket " + b + " does not exist (region " + at.region() + "). Create it with"
@@ -36,6 +40,29 @@ public final class Preflight {
                     + ", which an administrator can bypass; COMPLIANCE is required. Nothing was written. Change the"
                     + " bucket's default retention mode to COMPLIANCE with aws s3api put-object-lock-configuration"
                     + " --bucket " + b + " (objects already written in GOVERNANCE mode keep it).");
+        }
+    }
+
+    /**
+     * An Azure container must exist with version-level immutability support: only then does each
+     * blob version accept the locked time-based policy and the legal hold recguard sets on it.
+     */
+    private static void checkAzure(Location at, BucketLock lock) {
+        String c = at.bucket();
+        if (!lock.exists()) {
+            throw new ArchiveException("container " + c + " does not exist (region " + at.region() + "). Create it with"
+                    + " version-level immutability support: az storage container-rm create --storage-account ACCOUNT"
+                    + " --resource-group GROUP --name " + c + " --enable-vlw (see docs/archive.md, Azure); or map the"
+                    + " region to an existing immutable container with --bucket " + at.region() + "=NAME.");
+        }
+        if (!lock.objectLockEnabled()) {
+            throw new ArchiveException("container " + c + " does not have version-level immutability support, so its"
+                    + " blobs cannot carry a locked immutability policy or a legal hold and could be overwritten or"
+                    + " deleted; nothing was written. Use a container created with --enable-vlw (az storage"
+                    + " container-rm create ... --enable-vlw), or migrate this one: az storage container-rm migrate-vlw"
+                    + " --storage-account ACCOUNT --resource-group GROUP --name " + c
+                    + " (the account needs blob versioning: az storage account blob-service-properties update"
+                    + " --enable-versioning true).");
         }
     }
 }

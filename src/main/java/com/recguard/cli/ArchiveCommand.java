@@ -1,11 +1,11 @@
 package com.recguard.cli;
 
-import com.recguard.adapter.s3.S3ObjectStore;
 import com.recguard.archive.ArchiveException;
 import com.recguard.archive.ArchiveReport;
 import com.recguard.archive.ArchiveRequest;
 import com.recguard.archive.Archiver;
 import com.recguard.archive.IntegrityException;
+import com.recguard.archive.ObjectStore;
 import com.recguard.archive.StoreException;
 import com.recguard.core.Evaluator;
 import com.recguard.json.ArchiveJson;
@@ -84,7 +84,7 @@ final class ArchiveCommand implements Callable<Integer> {
             err.println(bundle + ": " + e.getMessage());
             return Main.CANNOT_RUN;
         }
-        try (S3ObjectStore store = archive.store()) {
+        try (ObjectStore store = archive.store()) {
             Archiver archiver = new Archiver(store, new ArchiveJson(), archive.buckets(), Clock.systemUTC(), checkpoint);
             print(archiver.archive(request), out);
             return Main.OK;

@@ -1,8 +1,8 @@
 package com.recguard.cli;
 
-import com.recguard.adapter.s3.S3ObjectStore;
 import com.recguard.archive.ArchiveException;
 import com.recguard.archive.Archiver;
+import com.recguard.archive.ObjectStore;
 import com.recguard.archive.StoreException;
 import com.recguard.json.ArchiveJson;
 import java.io.PrintWriter;
@@ -46,7 +46,7 @@ final class ReleaseHoldCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String who = by != null ? by : ArchiveOptions.env.getOrDefault("USER", System.getProperty("user.name", "unknown"));
         String r = region != null ? region : archive.settings().region();
-        try (S3ObjectStore store = archive.store()) {
+        try (ObjectStore store = archive.store()) {
             Archiver archiver = new Archiver(store, new ArchiveJson(), archive.buckets(), Clock.systemUTC());
             archiver.releaseHold(r, conversationId, reason, who).forEach(n -> out.println("note     " + n));
             out.println("released the legal hold of " + conversationId + " in " + archive.buckets().of(r));

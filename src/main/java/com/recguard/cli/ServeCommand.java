@@ -6,10 +6,10 @@ import com.recguard.adapter.genesys.GenesysConfig;
 import com.recguard.adapter.genesys.GenesysConversationSource;
 import com.recguard.adapter.genesys.GenesysMedia;
 import com.recguard.adapter.genesys.GenesysQuality;
-import com.recguard.adapter.s3.S3ObjectStore;
 import com.recguard.adapter.sqs.SqsConsumer;
 import com.recguard.adapter.webhook.AlertSink;
 import com.recguard.archive.Archiver;
+import com.recguard.archive.ObjectStore;
 import com.recguard.http.EventAuth;
 import com.recguard.http.Operators;
 import com.recguard.http.ServiceHttp;
@@ -118,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         try (Store store = opened;
              GenesysClient genesys = new GenesysClient(genesysConfig, clock);
-             S3ObjectStore s3 = archive.store()) {
+             ObjectStore s3 = archive.store()) {
             GenesysConversationSource source = new GenesysConversationSource(genesys);
             Archiver archiver = new Archiver(s3, new ArchiveJson(), archive.buckets(), clock);
             String webhook = env.get("RECGUARD_ALERT_WEBHOOK");

@@ -1,7 +1,7 @@
 package com.recguard.cli;
 
-import com.recguard.adapter.s3.S3ObjectStore;
 import com.recguard.archive.ArchiveException;
+import com.recguard.archive.ObjectStore;
 import com.recguard.archive.StoreException;
 import com.recguard.archive.Verifier;
 import com.recguard.archive.VerifyFinding;
@@ -44,7 +44,7 @@ final class VerifyCommand implements Callable<Integer> {
         int conversationsSeen = 0;
         int objects = 0;
         List<VerifyFinding> findings = new ArrayList<>();
-        try (S3ObjectStore store = archive.store()) {
+        try (ObjectStore store = archive.store()) {
             Verifier verifier = new Verifier(store, new ArchiveJson());
             for (String region : rs) {
                 Verifier.Report r = verifier.verify(archive.buckets().of(region), conversations);

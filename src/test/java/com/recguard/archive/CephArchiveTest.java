@@ -19,11 +19,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * If-None-Match does not stop a second version on a versioned bucket, which is why the archiver
  * looks before it writes.
  */
-class CephArchiveTest extends ArchiveContract {
+class CephArchiveTest extends S3ArchiveContract {
 
     /** Started on first use; a skip (with why) happens per test, so reports count the skipped tests. */
     @Override
-    S3Server server() {
+    S3Server target() {
         return SharedServers.ceph();
     }
 

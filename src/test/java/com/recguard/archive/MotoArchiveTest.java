@@ -19,11 +19,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * take retention out of the way and see that the legal hold alone still blocks deletion, and
  * that verify notices the shortened date.
  */
-class MotoArchiveTest extends ArchiveContract {
+class MotoArchiveTest extends S3ArchiveContract {
 
     /** Started on first use; a skip (with why) happens per test, so reports count the skipped tests. */
     @Override
-    S3Server server() {
+    S3Server target() {
         return SharedServers.moto();
     }
 

@@ -40,4 +40,25 @@ class PreflightTest {
                 .hasMessageContaining("default retention GOVERNANCE (30 days)")
                 .hasMessageContaining("COMPLIANCE is required");
     }
+
+    @Test
+    void accepts_an_azure_container_with_version_level_immutability() {
+        assertThatCode(() -> Preflight.check(AT, BucketLock.azureContainer(true, true))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void refuses_a_missing_azure_container_naming_the_create_command() {
+        assertThatThrownBy(() -> Preflight.check(AT, BucketLock.azureContainer(false, false)))
+                .hasMessageContaining("container recguard-archive-eu-west-1 does not exist")
+                .hasMessageContaining("az storage container-rm create").hasMessageContaining("--enable-vlw");
+    }
+
+    @Test
+    void refuses_an_azure_container_without_version_level_immutability_naming_the_migration() {
+        assertThatThrownBy(() -> Preflight.check(AT, BucketLock.azureContainer(true, false)))
+                .hasMessageContaining("does not have version-level immutability support")
+                .hasMessageContaining("nothing was written")
+                .hasMessageContaining("az storage container-rm migrate-vlw")
+                .hasMessageContaining("--name recguard-archive-eu-west-1");
+    }
 }

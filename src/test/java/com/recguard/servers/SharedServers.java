@@ -13,6 +13,7 @@ public final class SharedServers {
     private static MotoServer moto;
     private static CephServer ceph;
     private static Boolean motoAvailable;
+    private static AzuriteServer azurite;
 
     private SharedServers() {}
 
@@ -44,6 +45,28 @@ public final class SharedServers {
             Runtime.getRuntime().addShutdownHook(new Thread(ceph::close));
         }
         return ceph;
+    }
+
+    /**
+     * Azurite, or the test is skipped, loudly: with why on stderr and in the report. On CI
+     * ({@code CI} set) a missing Azurite fails the test instead, since .ci/install-test-servers installs it.
+     */
+    public static synchronized AzuriteServer azurite() {
+        Optional<Path> bin = AzuriteServer.binary();
+        if (bin.isEmpty()) {
+            String why = "AZURITE NOT INSTALLED: the Azure archive contract did NOT run. Install it with"
+                    + " `npm install -g azurite@3.37.0` (.ci/install-test-servers does) or set AZURITE_BLOB";
+            System.err.println("*** " + why);
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(why + " (CI is set: this must not be skipped)");
+            }
+            Assumptions.abort(why);
+        }
+        if (azurite == null) {
+            azurite = AzuriteServer.start(bin.get());
+            Runtime.getRuntime().addShutdownHook(new Thread(azurite::close));
+        }
+        return azurite;
     }
 
     /** moto when installed (fast), else Ceph: for tests of the CLI, crash safety and throughput. */

@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Single PUTs only: multipart uploads do not get lock headers applied on moto and Ceph, so a
  * media object is limited to S3's single-PUT maximum of 5 GB.
  */
-public final class S3ObjectStore implements ObjectStore, AutoCloseable {
+public final class S3ObjectStore implements ObjectStore {
 
     private final S3Settings settings;
     private final Map<String, S3Client> clients = new ConcurrentHashMap<>();
