@@ -72,6 +72,11 @@ final class ServeCommand implements Callable<Integer> {
         this.env = Map.copyOf(env);
     }
 
+    /** For picocli without {@link Main}'s factory (help and usage): the process environment. */
+    ServeCommand() {
+        this(System.getenv());
+    }
+
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.recguard.adapter.genesys.GenesysStub.API;
 import static com.recguard.adapter.genesys.GenesysStub.CONVERSATION_ID;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,6 +41,14 @@ class ServeHostileConversationTest {
         // the detail of the good conversation, handed out when another one is asked for
         wm.stubFor(get(urlPathEqualTo(API + "/analytics/conversations/" + foreign + "/details"))
                 .willReturn(okJson(GenesysStub.resource("conversation-detail.json"))));
+        for (String id : List.of(empty, foreign)) {
+            // everything else about them answers as for any conversation: only the detail is hostile
+            wm.stubFor(get(urlPathEqualTo(API + "/conversations/" + id)).willReturn(okJson(GenesysStub.resource("conversation.json"))));
+            wm.stubFor(get(urlPathEqualTo(API + "/conversations/" + id + "/recordingmetadata"))
+                    .willReturn(okJson(GenesysStub.resource("recordingmetadata.json"))));
+            wm.stubFor(get(urlPathMatching(API + "/speechandtextanalytics/conversations/" + id + "/.*"))
+                    .willReturn(GenesysStub.error(404, "not.found", "No transcript exists for this communication")));
+        }
         ServeProcess serve = new ServeProcess(wm, tmp, Map.of());
 
         Process p = serve.start();
@@ -51,7 +61,7 @@ class ServeHostileConversationTest {
                     .as("the good conversation is decided; log: " + serve.lastLog()).isTrue();
             assertThat(serve.fetch("/decisions/" + CONVERSATION_ID)).contains("\"type\":\"ARCHIVE\"");
             String failed = serve.fetch("/events/failed");
-            assertThat(failed).contains(empty, foreign, "when asked for " + foreign);
+            assertThat(failed).contains(empty, "no conversationId in the detail", foreign, "when asked for " + foreign);
             assertThat(serve.fetch("/decisions/" + foreign)).doesNotContain("\"conversationId\"");
             assertThat(serve.fetch("/ready")).contains("\"outboxDepth\":0");
         } finally {
