@@ -116,7 +116,7 @@ record ServeSettings(
 
         String db = r.text("RECGUARD_DB");
         if (db != null && !db.startsWith("jdbc:")) {
-            r.problems.add("RECGUARD_DB=" + db + ": expected a JDBC URL (jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB?user=...)");
+            r.problems.add("RECGUARD_DB=" + db.replaceAll("(?i)(password=)[^&;]*", "$1****") + ": expected a JDBC URL (jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB?user=...)");
         }
         if (db == null) {
             db = "jdbc:sqlite:" + Path.of(base, "recguard.db");

@@ -62,7 +62,7 @@ class ServeSettingsTest {
         env.put("RECGUARD_CLAIM_SECONDS", "0");
         env.put("RECGUARD_SHUTDOWN_SECONDS", "-1");
         env.put("RECGUARD_ALERT_WEBHOOK", "not a url");
-        env.put("RECGUARD_DB", "postgres://db/recguard");
+        env.put("RECGUARD_DB", "postgres://db/recguard?user=rg&password=hunter2");
         env.put("GENESYS_TIMEOUT_MS", "fast");
         env.remove("GENESYS_CLIENT_ID");
         env.put("RECGUARD_HOST", "127.0.0.1");
@@ -77,10 +77,10 @@ class ServeSettingsTest {
                 "RECGUARD_CLAIM_SECONDS=0: expected a whole number of at least 1",
                 "RECGUARD_SHUTDOWN_SECONDS=-1: expected a whole number from 1 to 3600",
                 "RECGUARD_ALERT_WEBHOOK=not a url: expected an http(s) URL",
-                "RECGUARD_DB=postgres://db/recguard: expected a JDBC URL",
+                "RECGUARD_DB=postgres://db/recguard?user=rg&password=****: expected a JDBC URL",
                 "GENESYS_TIMEOUT_MS must be a positive whole number, not \"fast\"",
                 "GENESYS_CLIENT_ID is not set");
-        assertThat(run.err()).as("no stack trace").doesNotContain("Exception", "\tat ");
+        assertThat(run.err()).as("no stack trace, no secret").doesNotContain("Exception", "\tat ", "hunter2");
         assertThat(tmp.resolve("var")).as("nothing was created before the settings were checked").doesNotExist();
         try (ServerSocket stillFree = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertThat(stillFree.getLocalPort()).isEqualTo(port);
