@@ -22,8 +22,17 @@ import picocli.CommandLine.Option;
  */
 final class ArchiveOptions {
 
-    /** The process environment; tests replace it. */
-    static Map<String, String> env = System.getenv();
+    /** The environment the command was given (Main's factory passes it; tests pass a map). */
+    final Map<String, String> env;
+
+    ArchiveOptions(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** For picocli without {@link Main}'s factory (help and usage): the process environment. */
+    ArchiveOptions() {
+        this(System.getenv());
+    }
 
     /**
      * Identity in production. The Azurite CLI test puts its lock stand-in around the adapter here,

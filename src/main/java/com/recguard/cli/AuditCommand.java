@@ -70,7 +70,7 @@ final class AuditCommand implements Callable<Integer> {
             }
         } else {
             try {
-                s = LiveSnapshot.record(ArchiveOptions.env, pack, archive.buckets(), archive.settings(), audit.recguardSettings());
+                s = LiveSnapshot.record(archive.env, pack, archive.buckets(), archive.settings(), audit.recguardSettings());
             } catch (LiveSnapshot.CannotRecord e) {
                 err.println("recguard audit: " + e.getMessage());
                 return Main.CANNOT_RUN;

@@ -48,6 +48,12 @@ public final class LiveSnapshot {
         } catch (IllegalArgumentException e) {
             throw new CannotRecord(e.getMessage() + " (or audit a recorded file with --snapshot FILE)", e);
         }
+        return record(config, configPack, buckets, s3, recguardSettings, clock);
+    }
+
+    /** Records the live configuration with Genesys settings already read (serve reads them once, at start). */
+    public static ConfigSnapshot record(GenesysConfig config, RulePack configPack, Buckets buckets, S3Settings s3,
+            Map<String, String> recguardSettings, Clock clock) throws CannotRecord {
         Map<String, String> genesys;
         try (GenesysClient client = new GenesysClient(config, clock)) {
             java.time.Instant now = clock.instant();

@@ -1,6 +1,7 @@
 package com.recguard.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,7 +34,26 @@ public final class Main implements Runnable {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return run(args, out, err, System.getenv());
+    }
+
+    /** Runs a command with the given environment: {@code serve} and the archive options read it, nothing else. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                // the environment goes in through constructors: no command reads a static or System.getenv
+                if (type == ServeCommand.class) {
+                    return (K) new ServeCommand(env);
+                }
+                if (type == ArchiveOptions.class) {
+                    return (K) new ArchiveOptions(env);
+                }
+                return defaults.create(type);
+            }
+        });
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -44,7 +44,7 @@ final class ReleaseHoldCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String who = by != null ? by : ArchiveOptions.env.getOrDefault("USER", System.getProperty("user.name", "unknown"));
+        String who = by != null ? by : archive.env.getOrDefault("USER", System.getProperty("user.name", "unknown"));
         String r = region != null ? region : archive.settings().region();
         try (ObjectStore store = archive.store()) {
             Archiver archiver = new Archiver(store, new ArchiveJson(), archive.buckets(), Clock.systemUTC());

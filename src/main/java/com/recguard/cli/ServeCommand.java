@@ -2,7 +2,6 @@ package com.recguard.cli;
 
 import com.recguard.adapter.genesys.GenesysActions;
 import com.recguard.adapter.genesys.GenesysClient;
-import com.recguard.adapter.genesys.GenesysConfig;
 import com.recguard.adapter.genesys.GenesysConversationSource;
 import com.recguard.adapter.genesys.GenesysMedia;
 import com.recguard.adapter.genesys.GenesysQuality;
@@ -31,9 +30,8 @@ import com.recguard.service.RealTimeActions;
 import com.recguard.service.RecguardService;
 import com.recguard.service.ServiceRunner;
 import com.recguard.store.Store;
-import java.net.URI;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,14 +39,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.ArrayList;
+import java.time.YearMonth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code recguard serve}: the composition root of the service. Every setting comes from the
- * environment (README, "Running the service"); nothing is read from the clock for decisions.
+ * {@code recguard serve}: the composition root of the service. The environment it was given is read
+ * once into {@link ServeSettings}, which lists every bad variable before anything starts (exit 2);
+ * then this one place builds the object graph, hands every schedule to one {@link ServiceRunner},
+ * and on SIGTERM stops taking work, lets work in flight finish or hands it back within
+ * {@code RECGUARD_SHUTDOWN_SECONDS}, closes HTTP, the store and the clients, and exits 0.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
@@ -56,8 +62,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "in Genesys Cloud and the Object Lock archive, durably. Settings come from the environment (see README)."})
 final class ServeCommand implements Callable<Integer> {
 
-    /** The process environment; tests replace it. */
-    static Map<String, String> env = System.getenv();
+    /** The environment this command reads its settings from: the process's, or a test's map. */
+    private final Map<String, String> env;
 
     @Mixin
     ArchiveOptions archive;
@@ -65,158 +71,171 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    ServeCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** For picocli without {@link Main}'s factory (help and usage): the process environment. */
+    ServeCommand() {
+        this(System.getenv());
+    }
+
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
+        ServeSettings s;
+        try {
+            s = ServeSettings.from(env, archive.buckets, hostname());
+        } catch (ServeSettings.Invalid e) {
+            err.println("recguard serve: cannot start, " + e.problems().size() + " setting(s) wrong:");
+            e.problems().forEach(p -> err.println("  " + p));
+            return Main.CANNOT_RUN;
+        }
         Clock clock = Clock.systemUTC();
-        Path var = Path.of(setting("RECGUARD_VAR", "var"));
-        Files.createDirectories(var);
+        Files.createDirectories(s.var());
         PackHolder packs;
         try {
-            packs = new PackHolder(Path.of(setting("RECGUARD_RULES", Locations.defaultDir("rules").toString())),
-                    Path.of(setting("RECGUARD_FIXTURES", Locations.defaultDir("fixtures").toString())));
+            packs = new PackHolder(s.rules(), s.fixtures());
         } catch (RulePackException e) {
             e.problems().forEach(err::println);
             return Main.CANNOT_RUN;
         }
-        EventAuth auth;
-        GenesysConfig genesysConfig;
-        try {
-            auth = new EventAuth(env.get("RECGUARD_EVENT_TOKEN"), env.get("RECGUARD_EVENT_HMAC_SECRET"));
-            genesysConfig = GenesysConfig.fromEnv(env);
-        } catch (IllegalArgumentException e) {
-            err.println("recguard serve: " + e.getMessage());
-            return Main.CANNOT_RUN;
-        }
-        Operators operators;
-        try {
-            operators = Operators.load(Path.of(setting("RECGUARD_OPERATORS", var.resolve("operators.csv").toString())));
-        } catch (Operators.OperatorsException e) {
-            e.problems().forEach(p -> err.println("recguard serve: RECGUARD_OPERATORS: " + p));
-            return Main.CANNOT_RUN;
-        }
-        if (operators.knowsToken(env.get("RECGUARD_EVENT_TOKEN"))) {
-            err.println("recguard serve: RECGUARD_OPERATORS lists the event-source token; operators need tokens of their own");
-            return Main.CANNOT_RUN;
-        }
-        RecguardService.Settings settings;
-        try {
-            settings = RecguardService.Settings.defaults(setting("RECGUARD_NODE", hostname()))
-                    .withClaimFor(Duration.ofSeconds(positive("RECGUARD_CLAIM_SECONDS", 300)))
-                    .withSettleFor(Duration.ofMinutes(positive("RECGUARD_SETTLE_MINUTES", 60)))
-                    .withStallAfter(Duration.ofSeconds(positive("RECGUARD_STALL_SECONDS", 120)));
-        } catch (IllegalArgumentException e) {
-            err.println("recguard serve: " + e.getMessage());
-            return Main.CANNOT_RUN;
-        }
+        RecguardService.Settings settings = RecguardService.Settings.defaults(s.node())
+                .withClaimFor(s.claimFor()).withSettleFor(s.settleFor()).withStallAfter(s.stallAfter());
         Store opened;
         try {
-            opened = Store.open(setting("RECGUARD_DB", "jdbc:sqlite:" + var.resolve("recguard.db")));
+            opened = Store.open(s.db());
         } catch (com.recguard.store.SchemaTooNewException e) {
             err.println("recguard serve: " + e.getMessage());
             return Main.CANNOT_RUN;
         }
+        // counted down when everything is closed: the shutdown hook waits for it before the JVM exits
+        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger(Main.CANNOT_RUN);
         try (Store store = opened;
-             GenesysClient genesys = new GenesysClient(genesysConfig, clock);
+             GenesysClient genesys = new GenesysClient(s.genesys(), clock);
              ObjectStore s3 = archive.store()) {
             GenesysConversationSource source = new GenesysConversationSource(genesys);
-            Archiver archiver = new Archiver(s3, new ArchiveJson(), archive.buckets(), clock);
-            String webhook = env.get("RECGUARD_ALERT_WEBHOOK");
+            Archiver archiver = new Archiver(s3, new ArchiveJson(), s.buckets(), clock);
+            AlertSink alerts = new AlertSink(s.alertWebhook());
             // The sweep needs the service and the service the metrics: the gauge reads the sweep late.
-            var sweepHolder = new java.util.concurrent.atomic.AtomicReference<CompletenessSweep>();
+            var sweepHolder = new AtomicReference<CompletenessSweep>();
             PrometheusMetrics metrics = new PrometheusMetrics(
                     () -> count(store, "outbox", "PENDING"), () -> count(store, "outbox", "DEAD"),
                     () -> sweepHolder.get() == null || sweepHolder.get().lastRun() == null ? -1
                             : Duration.between(sweepHolder.get().lastRun(), clock.instant()).toSeconds());
-            DecisionLogFile decisionLog = new DecisionLogFile(Path.of(setting("RECGUARD_DECISION_LOG",
-                    var.resolve("decisions.log").toString())));
-            LogDigests digests = new LogDigests(decisionLog, s3, archive.buckets().of(setting("RECGUARD_HOME_REGION", "eu-west-1")),
-                    Duration.ofDays(2557), clock);
+            DecisionLogFile decisionLog = new DecisionLogFile(s.decisionLog());
+            LogDigests digests = new LogDigests(decisionLog, s3, s.buckets().of(s.homeRegion()), Duration.ofDays(2557), clock);
             RecguardService service = new RecguardService(store, packs, source, List.of(
-                    new ArchiveActions(archiver, new GenesysMedia(genesys), var.resolve("media")),
+                    new ArchiveActions(archiver, new GenesysMedia(genesys), s.var().resolve("media")),
                     new GenesysActions(genesys),
-                    new AlertSink(webhook == null || webhook.isBlank() ? null : URI.create(webhook)),
+                    alerts,
                     new RealTimeActions()),
-                    new HoldRegisterFile(Path.of(setting("RECGUARD_HOLDS", var.resolve("holds.json").toString())), clock),
+                    new HoldRegisterFile(s.holds(), clock),
                     decisionLog,
                     clock, metrics, settings);
-            CompletenessSweep sweep = new CompletenessSweep(source, store, service,
-                    Duration.ofMinutes(Long.parseLong(setting("RECGUARD_SWEEP_MINUTES", "60"))),
-                    Duration.ofMinutes(Long.parseLong(setting("RECGUARD_SWEEP_OVERLAP_MINUTES", "15"))));
+            CompletenessSweep sweep = new CompletenessSweep(source, store, service, s.sweepWindow(), s.sweepOverlap());
             sweepHolder.set(sweep);
             service.resume();
             MonthlyCalibration calibration = new MonthlyCalibration(store, new GenesysQuality(genesys),
-                    List.of(setting("GENESYS_QA_CALIBRATION_EVALUATORS", genesysConfig.qaEvaluatorId()).split("\\s*,\\s*")),
-                    Integer.parseInt(setting("RECGUARD_CALIBRATIONS_PER_MONTH", "3")), "recguard-calibration");
-            try (ServiceHttp http = new ServiceHttp(service, metrics, sweep, auth, clock).withCalibration(calibration).withOperators(operators)
-                         .start(setting("RECGUARD_HOST", "127.0.0.1"), Integer.parseInt(setting("RECGUARD_PORT", "8080")));
-                 ServiceRunner runner = new ServiceRunner(service, sweep, metrics, clock,
-                         Duration.ofMillis(Long.parseLong(setting("RECGUARD_POLL_MS", "200"))), Duration.ofSeconds(2),
-                         Duration.ofMinutes(Long.parseLong(setting("RECGUARD_SWEEP_MINUTES", "60"))))) {
-                String queue = env.get("RECGUARD_SQS_QUEUE_URL");
-                if (queue != null && !queue.isBlank()) {
-                    String sqsEndpoint = env.get("AWS_ENDPOINT_URL_SQS");
-                    SqsConsumer consumer = new SqsConsumer(SqsConsumer.client(
-                            sqsEndpoint == null || sqsEndpoint.isBlank() ? null : URI.create(sqsEndpoint),
-                            setting("AWS_REGION", "eu-west-1"), env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY")),
-                            queue, service);
+                    s.calibrationEvaluators(), s.calibrationsPerMonth(), "recguard-calibration");
+
+            List<ServiceRunner.Task> tasks = new ArrayList<>(ServiceRunner.serviceTasks(service, sweep, metrics, clock,
+                    s.poll(), Duration.ofSeconds(2), s.sweepWindow()));
+            tasks.add(new ServiceRunner.Task("log-digests", s.digestEvery(), s.digestEvery(), digests::run));
+            // Daily, for the month that ended: idempotent, so a missed day or a restart changes nothing.
+            tasks.add(new ServiceRunner.Task("calibration", Duration.ofMinutes(1), Duration.ofDays(1),
+                    () -> calibration.run(YearMonth.now(clock).minusMonths(1))));
+            ConfigAuditSchedule configAudit = configAudit(s, alerts, clock, err);
+            if (configAudit != null) {
+                // checks every minute whether a run is due by the clock; the schedule keeps its own interval
+                tasks.add(new ServiceRunner.Task("config-audit", Duration.ZERO, Duration.ofMinutes(1), configAudit::tick));
+            }
+
+            ServiceHttp http = new ServiceHttp(service, metrics, sweep, s.eventAuth(), clock).withCalibration(calibration)
+                    .withOperators(s.operators()).start(s.host(), s.port());
+            SqsConsumer consumer = null;
+            ServiceRunner runner = null;
+            try {
+                if (s.sqs() != null) {
+                    consumer = new SqsConsumer(SqsConsumer.client(s.sqs().endpoint(), s.sqs().region(),
+                            s.sqs().accessKeyId(), s.sqs().secretAccessKey()), s.sqs().queueUrl(), service);
                     consumer.start();
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                }
+                runner = new ServiceRunner(service, tasks);
+                CountDownLatch stop = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stop.countDown();
+                    boolean closed = false;
+                    try {
+                        closed = stopped.await(s.shutdownWithin().toMillis() + 2_000, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    err.flush();
+                    // SIGTERM is how a supervisor asks for a stop: a clean one exits 0, not 143
+                    Runtime.getRuntime().halt(closed ? exitCode.get() : Main.CANNOT_RUN);
+                }, "recguard-shutdown"));
+                err.println("recguard serve: listening on " + s.host() + ":" + http.port()
+                        + ", rule pack " + packs.evaluator().pack().sha256() + ", started " + Instant.now(clock)
+                        + String.format(" (%.1f s after launch)", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
+                stop.await();
+                long deadline = System.nanoTime() + s.shutdownWithin().toNanos();
+                err.println("recguard serve: stopping: no new work; work in flight finishes or is handed back within "
+                        + s.shutdownWithin().toSeconds() + " s");
+                runner.stopTakingWork();
+                http.close();
+                Thread sqsStop = null;
+                if (consumer != null) {
+                    // a long poll can take its whole wait to return: closed beside the drain, not before it
+                    SqsConsumer c = consumer;
+                    sqsStop = new Thread(() -> {
                         try {
-                            consumer.close();
+                            c.close();
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
-                    }));
+                    }, "recguard-sqs-stop");
+                    sqsStop.start();
                 }
-                err.println("recguard serve: listening on " + setting("RECGUARD_HOST", "127.0.0.1") + ":" + http.port()
-                        + ", rule pack " + packs.evaluator().pack().sha256() + ", started " + Instant.now(clock));
-                var digestTimer = java.util.concurrent.Executors.newScheduledThreadPool(2);
-                startConfigAudit(digestTimer, webhook, clock, err);
-                // Daily, for the month that ended: idempotent, so a missed day or a restart changes nothing.
-                digestTimer.scheduleWithFixedDelay(() -> {
-                    try {
-                        calibration.run(java.time.YearMonth.now(clock).minusMonths(1));
-                    } catch (Exception e) {
-                        err.println("recguard serve: monthly calibration not created, retried tomorrow: " + e.getMessage());
-                    }
-                }, 1, 24 * 60, java.util.concurrent.TimeUnit.MINUTES);
-                long digestEvery = Long.parseLong(setting("RECGUARD_DIGEST_MINUTES", "60"));
-                digestTimer.scheduleWithFixedDelay(() -> {
-                    try {
-                        digests.run();
-                    } catch (RuntimeException e) {
-                        err.println("recguard serve: decision-log digest not written, retried next time: " + e.getMessage());
-                    }
-                }, digestEvery, digestEvery, java.util.concurrent.TimeUnit.MINUTES);
-                CountDownLatch stop = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-                stop.await();
+                // keep a quarter of the bound (at most 2 s) for closing the store and the clients
+                long reserve = Math.min(Duration.ofSeconds(2).toNanos(), s.shutdownWithin().toNanos() / 4);
+                ServiceRunner.Stopped result = runner.finish(Duration.ofNanos(Math.max(0, deadline - System.nanoTime() - reserve)));
+                if (sqsStop != null) {
+                    sqsStop.join(Math.max(1, (deadline - System.nanoTime() - reserve) / 1_000_000));
+                }
+                err.println("recguard serve: stopped; work in flight " + (result.finished() ? "finished" : "interrupted")
+                        + ", " + result.handedBack() + " claims handed back");
+                exitCode.set(Main.OK);
+                return Main.OK;
+            } finally {
+                if (runner != null) {
+                    runner.close();
+                }
+                http.close();
             }
+        } finally {
+            stopped.countDown();
         }
-        return Main.OK;
     }
 
     /**
-     * The configuration audit (docs/config-audit.md) on a schedule: each new deviation from the
-     * guide raises an ALERT, so a change made in the Genesys admin UI is caught within a run.
+     * The configuration audit (docs/config-audit.md), run by the runner: each new deviation from the
+     * guide raises an ALERT, so a change made in the Genesys admin UI is caught within a run. Null
+     * when the configuration pack does not compile (the service runs without it, and says so).
      */
-    private void startConfigAudit(java.util.concurrent.ScheduledExecutorService timer, String webhook, Clock clock,
-                                  java.io.PrintWriter err) {
+    private ConfigAuditSchedule configAudit(ServeSettings s, AlertSink alerts, Clock clock, java.io.PrintWriter err) {
         RulePack configPack;
         try {
-            configPack = RulePack.loadConfig(Path.of(setting("RECGUARD_RULES", Locations.defaultDir("rules").toString())));
+            configPack = RulePack.loadConfig(s.rules());
         } catch (RulePackException e) {
             err.println("recguard serve: configuration audit off, its pack does not compile: " + e.getMessage());
-            return;
+            return null;
         }
         ConfigAudit audit = new ConfigAudit(configPack);
-        ConfigAuditSchedule schedule = new ConfigAuditSchedule(
-                () -> audit.evaluate(LiveSnapshot.record(env, configPack, archive.buckets(), archive.settings(),
-                        audit.recguardSettings())),
-                new AlertSink(webhook == null || webhook.isBlank() ? null : URI.create(webhook)), clock,
-                Duration.ofMinutes(Long.parseLong(setting("RECGUARD_CONFIG_AUDIT_MINUTES", "360"))));
-        schedule.start(timer);
+        return new ConfigAuditSchedule(
+                () -> audit.evaluate(LiveSnapshot.record(s.genesys(), configPack, s.buckets(), s.s3(), audit.recguardSettings(), clock)),
+                alerts, clock, s.configAuditEvery());
     }
 
     private static long count(Store store, String table, String status) {
@@ -225,28 +244,6 @@ final class ServeCommand implements Callable<Integer> {
         } catch (PersistenceException e) {
             return -1;
         }
-    }
-
-    /** A whole number above zero, or an IllegalArgumentException naming the variable. */
-    private static long positive(String name, long fallback) {
-        String v = setting(name, null);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            long n = Long.parseLong(v.trim());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + "=" + v + " is not a whole number above zero");
-    }
-
-    private static String setting(String name, String fallback) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 
     private static String hostname() {

@@ -15,9 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,16 +128,5 @@ public final class ConfigAuditSchedule {
             LOG.error("configuration drift alert failed ({}); it is raised again at the next run", e.toString());
             return false;
         }
-    }
-
-    /** Checks every minute whether a run is due; the returned future cancels the schedule. */
-    public ScheduledFuture<?> start(ScheduledExecutorService executor) {
-        return executor.scheduleWithFixedDelay(() -> {
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                LOG.error("configuration audit schedule: {}", e.toString());
-            }
-        }, 0, 1, TimeUnit.MINUTES);
     }
 }

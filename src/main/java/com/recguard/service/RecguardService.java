@@ -110,6 +110,26 @@ public final class RecguardService {
         return released;
     }
 
+    /**
+     * From now on no new event or action is claimed (a pass in flight ends after its current item):
+     * the first step of a clean stop.
+     */
+    public void stopTakingWork() {
+        stopping = true;
+    }
+
+    /**
+     * Releases the events and actions this node still holds, so another node (or this one after a
+     * restart) takes them at once instead of after the claim time: the last step of a clean stop.
+     */
+    public int handBack() {
+        int released = store.releaseClaims(settings.node()) + store.releaseEventClaims(settings.node());
+        if (released > 0) {
+            LOG.warn("handed back {} events and actions this node ({}) had claimed", released, settings.node());
+        }
+        return released;
+    }
+
     public PackHolder packs() {
         return packs;
     }
@@ -173,6 +193,9 @@ public final class RecguardService {
         Instant now = clock.instant();
         int n = 0;
         for (Journal.Event e : store.dueEvents(now, settings.batch())) {
+            if (stopping) {
+                break;
+            }
             if (!store.claimEvent(e.id(), settings.node(), now, now.plus(settings.claimFor()))) {
                 continue; // another node has it
             }
@@ -205,6 +228,7 @@ public final class RecguardService {
     }
 
     private volatile Instant lastPass;
+    private volatile boolean stopping;
 
     private void process(Journal.Event e) {
         EventEnvelope envelope;
@@ -343,6 +367,9 @@ public final class RecguardService {
         int n = 0;
         Instant now = clock.instant();
         for (Outbox.Item item : store.dueItems(now, settings.batch())) {
+            if (stopping) {
+                break;
+            }
             if (!store.claim(item.id(), settings.node(), now, now.plus(settings.claimFor()))) {
                 continue; // another node has it
             }

@@ -45,33 +45,31 @@ class ArchiveCliTest {
     S3Server server;
     S3Client raw;
     String bucket;
-    Map<String, String> savedEnv;
+    /** The environment every command of a test runs with: the S3 server's and the bucket template. */
+    Map<String, String> env;
 
     @BeforeEach
     void setUp() {
         server = SharedServers.any();
         raw = server.rawClient();
         bucket = "cli-" + ProcessHandle.current().pid() + "-" + (++seq);
-        savedEnv = ArchiveOptions.env;
-        Map<String, String> env = new HashMap<>(server.env());
+        env = new HashMap<>(server.env());
         env.put("RECGUARD_ARCHIVE_BUCKET", bucket + "-{region}");
-        ArchiveOptions.env = env;
     }
 
     @AfterEach
     void tearDown() {
         if (raw != null) {
-            ArchiveOptions.env = savedEnv;
             raw.close();
         }
     }
 
     record Run(int code, String out, String err) {}
 
-    static Run recguard(String... args) {
+    Run recguard(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), env);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -165,7 +163,7 @@ class ArchiveCliTest {
                 "-Duser.timezone=UTC", "-cp", Processes.testClasspath(), mainClass));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().putAll(ArchiveOptions.env);
+        pb.environment().putAll(env);
         pb.environment().putAll(extraEnv);
         return pb.start();
     }

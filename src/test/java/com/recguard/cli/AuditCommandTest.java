@@ -7,7 +7,6 @@ import com.recguard.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,11 +15,6 @@ class AuditCommandTest {
 
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void restoreEnv() {
-        ArchiveOptions.env = System.getenv();
-    }
 
     @Test
     void a_compliant_snapshot_exits_0_and_says_so() {
@@ -60,8 +54,10 @@ class AuditCommandTest {
 
     @Test
     void live_mode_without_genesys_settings_exits_2_naming_the_variables() {
-        ArchiveOptions.env = Map.of();
-        CliTest.Run r = recguard("audit");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = Main.run(new String[] {"audit"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err), Map.of());
+        CliTest.Run r = new CliTest.Run(code, out.toString(), err.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("GENESYS_BASE_URL is not set").contains("--snapshot");
     }

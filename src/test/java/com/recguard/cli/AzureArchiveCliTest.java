@@ -34,33 +34,29 @@ class AzureArchiveCliTest {
 
     AzuriteServer azurite;
     String container;
-    Map<String, String> savedEnv;
+    /** The environment every command of a test runs with: Azurite's and the container template. */
+    Map<String, String> env;
 
     @BeforeEach
     void setUp() {
         azurite = SharedServers.azurite();
         container = "cli-" + ProcessHandle.current().pid() + "-" + (++seq);
-        savedEnv = ArchiveOptions.env;
-        Map<String, String> env = new HashMap<>(azurite.env());
+        env = new HashMap<>(azurite.env());
         env.put("RECGUARD_ARCHIVE_CONTAINER", container + "-{region}");
         env.put("RECGUARD_ARCHIVE_BUCKET", "not-this-one-{region}");
-        ArchiveOptions.env = env;
     }
 
     @AfterEach
     void tearDown() {
-        if (savedEnv != null) {
-            ArchiveOptions.env = savedEnv;
-        }
         ArchiveOptions.around = s -> s;
     }
 
     record Run(int code, String out, String err) {}
 
-    static Run recguard(String... args) {
+    Run recguard(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), env);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -109,12 +105,12 @@ class AzureArchiveCliTest {
 
     @Test
     void an_unknown_target_or_a_missing_account_url_cannot_run_and_says_which_setting() throws Exception {
-        ArchiveOptions.env = Map.of("RECGUARD_ARCHIVE_TARGET", "gcs");
+        env = Map.of("RECGUARD_ARCHIVE_TARGET", "gcs");
         Run unknown = recguard("verify", "--region", "eu-west-1");
         assertThat(unknown.code()).isEqualTo(Main.CANNOT_RUN);
         assertThat(unknown.err()).contains("RECGUARD_ARCHIVE_TARGET=gcs is not a target: use s3 or azure");
 
-        ArchiveOptions.env = Map.of("RECGUARD_ARCHIVE_TARGET", "azure");
+        env = Map.of("RECGUARD_ARCHIVE_TARGET", "azure");
         Run noUrl = recguard("verify", "--region", "eu-west-1");
         assertThat(noUrl.code()).isEqualTo(Main.CANNOT_RUN);
         assertThat(noUrl.err()).contains("AZURE_STORAGE_ACCOUNT_URL is not set");

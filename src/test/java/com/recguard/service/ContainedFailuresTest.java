@@ -257,4 +257,54 @@ class ContainedFailuresTest {
         }
         assertThat(executed).contains("c-uk ARCHIVE");
     }
+
+    @Test
+    void a_scheduled_task_that_throws_keeps_its_schedule_and_the_service_loops_go_on() throws Exception {
+        CountDownLatch threeFailures = new CountDownLatch(3);
+        CountDownLatch threeErrors = new CountDownLatch(3);
+        CountDownLatch archived = new CountDownLatch(1);
+        onExecute.put("ARCHIVE", archived);
+        List<ServiceRunner.Task> tasks = new ArrayList<>(ServiceRunner.serviceTasks(service, null, ServiceEvents.NONE, clock,
+                Duration.ofMillis(20), Duration.ofHours(1), Duration.ofHours(1)));
+        tasks.add(new ServiceRunner.Task("broken", Duration.ZERO, Duration.ofMillis(10), () -> {
+            threeFailures.countDown();
+            throw new IllegalStateException("the digest store is down");
+        }));
+        tasks.add(new ServiceRunner.Task("worse", Duration.ZERO, Duration.ofMillis(10), () -> {
+            threeErrors.countDown();
+            throw new AssertionError("an Error, not an Exception");
+        }));
+        event("c-uk");
+        try (ServiceRunner runner = new ServiceRunner(service, tasks)) {
+            assertThat(threeFailures.await(30, TimeUnit.SECONDS)).as("a throwing task runs again").isTrue();
+            assertThat(threeErrors.await(30, TimeUnit.SECONDS)).as("so does one throwing an Error").isTrue();
+            assertThat(archived.await(30, TimeUnit.SECONDS)).as("the service's own tasks went on").isTrue();
+            assertThat(runner.failedPasses()).isGreaterThanOrEqualTo(6);
+        }
+        assertThat(executed).contains("c-uk ARCHIVE");
+    }
+
+    @Test
+    void stopping_lets_the_pass_in_flight_finish_and_starts_no_new_one() throws Exception {
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> passes = Collections.synchronizedList(new ArrayList<>());
+        ServiceRunner runner = new ServiceRunner(service, List.of(new ServiceRunner.Task("slow", Duration.ZERO, Duration.ofMillis(10), () -> {
+            passes.add("started");
+            inFlight.countDown();
+            release.await();
+            passes.add("finished");
+        })));
+        assertThat(inFlight.await(30, TimeUnit.SECONDS)).isTrue();
+        runner.stopTakingWork();
+        event("c-uk");
+        release.countDown();
+
+        ServiceRunner.Stopped stopped = runner.finish(Duration.ofSeconds(30));
+
+        assertThat(stopped.finished()).isTrue();
+        assertThat(passes).containsExactly("started", "finished");
+        assertThat(service.processDue()).as("a stopped service claims no new event").isZero();
+        assertThat(store.latestDecision("c-uk")).isNull();
+    }
 }
