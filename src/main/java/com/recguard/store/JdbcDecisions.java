@@ -35,42 +35,38 @@ final class JdbcDecisions extends JdbcRepository implements DecisionStore {
      */
     @Override
     public Committed decided(Decided d) {
-        synchronized (db) {
-            try {
-                return inTransaction(() -> {
-                    long at = d.at().toEpochMilli();
-                    int held = d.isFinal()
-                            ? update("UPDATE journal SET status = 'PROCESSED', processed_at = ?, reason = NULL, claimed_by = NULL,"
-                                    + " claimed_until = NULL WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?", at, d.eventId(), d.node())
-                            : update("UPDATE journal SET next_attempt_at = ?, settle_round = settle_round + 1, attempts = 0,"
-                                    + " reason = 'provisional: gathered again until the recordings settle', claimed_by = NULL,"
-                                    + " claimed_until = NULL WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?",
-                                    d.nextGatherAt().toEpochMilli(), d.eventId(), d.node());
-                    if (held != 1) {
-                        return new Committed(false, 0, null);
-                    }
-                    update("INSERT INTO decisions (conversation_id, rule_pack, decision, bundle, decided_at, is_final) VALUES (?,?,?,?,?,?)",
-                            d.conversationId(), d.rulePack(), d.decisionJson(), d.bundleJson(), at, d.isFinal() ? 1 : 0);
-                    int added = 0;
-                    for (Outbox.NewItem item : d.items()) {
-                        added += outbox.addItem(d.conversationId(), item, d.decisionJson(), d.bundleJson(), d.at());
-                    }
-                    LogEntry entry = null;
-                    if (d.logInput() != null) {
-                        if (!sqlite) {
-                            try (Statement st = db.createStatement()) {
-                                st.execute("LOCK TABLE decision_log IN EXCLUSIVE MODE");
-                            }
+        return locked(() -> {
+            return inTransaction(() -> {
+                long at = d.at().toEpochMilli();
+                int held = d.isFinal()
+                        ? update("UPDATE journal SET status = 'PROCESSED', processed_at = ?, reason = NULL, claimed_by = NULL,"
+                                + " claimed_until = NULL WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?", at, d.eventId(), d.node())
+                        : update("UPDATE journal SET next_attempt_at = ?, settle_round = settle_round + 1, attempts = 0,"
+                                + " reason = 'provisional: gathered again until the recordings settle', claimed_by = NULL,"
+                                + " claimed_until = NULL WHERE id = ? AND status = 'ACCEPTED' AND claimed_by = ?",
+                                d.nextGatherAt().toEpochMilli(), d.eventId(), d.node());
+                if (held != 1) {
+                    return new Committed(false, 0, null);
+                }
+                update("INSERT INTO decisions (conversation_id, rule_pack, decision, bundle, decided_at, is_final) VALUES (?,?,?,?,?,?)",
+                        d.conversationId(), d.rulePack(), d.decisionJson(), d.bundleJson(), at, d.isFinal() ? 1 : 0);
+                int added = 0;
+                for (Outbox.NewItem item : d.items()) {
+                    added += outbox.addItem(d.conversationId(), item, d.decisionJson(), d.bundleJson(), d.at());
+                }
+                LogEntry entry = null;
+                if (d.logInput() != null) {
+                    if (!sqlite) {
+                        try (Statement st = db.createStatement()) {
+                            st.execute("LOCK TABLE decision_log IN EXCLUSIVE MODE");
                         }
-                        entry = LogEntry.next(lastLogEntry(), d.logInput(), d.rulePack(), d.firedRules(), d.decisionJson());
-                        insertLog(d.conversationId(), entry);
                     }
-                    return new Committed(true, added, entry);
-                });
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        }
+                    entry = LogEntry.next(lastLogEntry(), d.logInput(), d.rulePack(), d.firedRules(), d.decisionJson());
+                    insertLog(d.conversationId(), entry);
+                }
+                return new Committed(true, added, entry);
+            });
+        });
     }
 
     private void insertLog(String conversationId, LogEntry e) throws SQLException {
@@ -87,13 +83,7 @@ final class JdbcDecisions extends JdbcRepository implements DecisionStore {
     /** Log entries after {@code seq}, in order, at most {@code limit}. */
     @Override
     public List<LogEntry> logEntriesAfter(long seq, int limit) {
-        synchronized (db) {
-            try {
-                return logEntries("WHERE seq > ? ORDER BY seq LIMIT " + limit, seq);
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        }
+        return locked(() -> logEntries("WHERE seq > ? ORDER BY seq LIMIT " + limit, seq));
     }
 
     /**
@@ -102,19 +92,15 @@ final class JdbcDecisions extends JdbcRepository implements DecisionStore {
      */
     @Override
     public boolean seedLog(LogEntry fileHead) {
-        synchronized (db) {
-            try {
-                return inTransaction(() -> {
-                    if (lastLogEntry() != null) {
-                        return false;
-                    }
-                    insertLog("", fileHead);
-                    return true;
-                });
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        }
+        return locked(() -> {
+            return inTransaction(() -> {
+                if (lastLogEntry() != null) {
+                    return false;
+                }
+                insertLog("", fileHead);
+                return true;
+            });
+        });
     }
 
     private List<LogEntry> logEntries(String tail, Object arg) throws SQLException {
@@ -138,18 +124,14 @@ final class JdbcDecisions extends JdbcRepository implements DecisionStore {
 
     @Override
     public String latestDecision(String conversationId) {
-        synchronized (db) {
-            try {
-                try (PreparedStatement ps = db.prepareStatement("SELECT decision FROM decisions WHERE conversation_id = ? ORDER BY id DESC LIMIT 1")) {
-                    ps.setString(1, conversationId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? rs.getString(1) : null;
-                    }
+        return locked(() -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT decision FROM decisions WHERE conversation_id = ? ORDER BY id DESC LIMIT 1")) {
+                ps.setString(1, conversationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
                 }
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
             }
-        }
+        });
     }
 
     /**
@@ -159,24 +141,20 @@ final class JdbcDecisions extends JdbcRepository implements DecisionStore {
      */
     @Override
     public List<Staffed> staffedConversations(String month) {
-        synchronized (db) {
-            try {
-                List<Staffed> out = new ArrayList<>();
-                try (PreparedStatement ps = db.prepareStatement("SELECT DISTINCT conversation_id, bundle FROM decisions")) {
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Staffed s = staffed(rs.getString(1), rs.getString(2), month);
-                            if (s != null) {
-                                out.add(s);
-                            }
+        return locked(() -> {
+            List<Staffed> out = new ArrayList<>();
+            try (PreparedStatement ps = db.prepareStatement("SELECT DISTINCT conversation_id, bundle FROM decisions")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Staffed s = staffed(rs.getString(1), rs.getString(2), month);
+                        if (s != null) {
+                            out.add(s);
                         }
                     }
                 }
-                return out;
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
             }
-        }
+            return out;
+        });
     }
 
     private static Staffed staffed(String conversationId, String bundleJson, String month) {
@@ -197,66 +175,50 @@ final class JdbcDecisions extends JdbcRepository implements DecisionStore {
 
     @Override
     public String calibrationOf(String conversationId) {
-        synchronized (db) {
-            try {
-                try (PreparedStatement ps = db.prepareStatement("SELECT calibration_id FROM calibrations WHERE conversation_id = ?")) {
-                    ps.setString(1, conversationId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? rs.getString(1) : null;
-                    }
+        return locked(() -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT calibration_id FROM calibrations WHERE conversation_id = ?")) {
+                ps.setString(1, conversationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
                 }
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
             }
-        }
+        });
     }
 
     @Override
     public void calibrated(String month, String conversationId, String calibrationId) {
-        synchronized (db) {
-            try {
-                update("INSERT INTO calibrations (conversation_id, month, calibration_id) VALUES (?,?,?)", conversationId, month, calibrationId);
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        }
+        lockedDo(() -> {
+            update("INSERT INTO calibrations (conversation_id, month, calibration_id) VALUES (?,?,?)", conversationId, month, calibrationId);
+        });
     }
 
     /** Calibration ids by month, months in order. */
     @Override
     public java.util.SortedMap<String, List<String>> calibrationsByMonth() {
-        synchronized (db) {
-            try {
-                java.util.SortedMap<String, List<String>> out = new java.util.TreeMap<>();
-                try (PreparedStatement ps = db.prepareStatement("SELECT month, calibration_id FROM calibrations ORDER BY month, calibration_id");
-                     ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                    }
+        return locked(() -> {
+            java.util.SortedMap<String, List<String>> out = new java.util.TreeMap<>();
+            try (PreparedStatement ps = db.prepareStatement("SELECT month, calibration_id FROM calibrations ORDER BY month, calibration_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
                 }
-                return out;
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
             }
-        }
+            return out;
+        });
     }
 
     /** The latest decision for a conversation with the bundle it was made from, or null. */
 
     @Override
     public StoredDecision latest(String conversationId) {
-        synchronized (db) {
-            try {
-                try (PreparedStatement ps = db.prepareStatement("SELECT decision, bundle, is_final FROM decisions WHERE conversation_id = ?"
-                        + " ORDER BY id DESC LIMIT 1")) {
-                    ps.setString(1, conversationId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? new StoredDecision(rs.getString(1), rs.getString(2), rs.getInt(3) == 1) : null;
-                    }
+        return locked(() -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT decision, bundle, is_final FROM decisions WHERE conversation_id = ?"
+                    + " ORDER BY id DESC LIMIT 1")) {
+                ps.setString(1, conversationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new StoredDecision(rs.getString(1), rs.getString(2), rs.getInt(3) == 1) : null;
                 }
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
             }
-        }
+        });
     }
 }

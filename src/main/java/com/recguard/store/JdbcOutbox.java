@@ -26,37 +26,19 @@ final class JdbcOutbox extends JdbcRepository implements Outbox {
 
     @Override
     public List<Item> dueItems(Instant now, int limit) {
-        synchronized (db) {
-            try {
-                return items("WHERE status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
-                        + " ORDER BY id LIMIT ?", now.toEpochMilli(), now.toEpochMilli(), limit);
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        }
+        return locked(() -> items("WHERE status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
+                + " ORDER BY id LIMIT ?", now.toEpochMilli(), now.toEpochMilli(), limit));
     }
 
     @Override
     public List<Item> items(ItemStatus status) {
-        synchronized (db) {
-            try {
-                return items("WHERE status = ? ORDER BY id LIMIT ?", status.name(), null, 10_000);
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        }
+        return locked(() -> items("WHERE status = ? ORDER BY id LIMIT ?", status.name(), null, 10_000));
     }
 
     /** A page of outbox entries with this status: ids above {@code after}, oldest first (operator lists). */
     @Override
     public List<Item> items(ItemStatus status, long after, int limit) {
-        synchronized (db) {
-            try {
-                return items("WHERE status = ? AND id > ? ORDER BY id LIMIT ?", status.name(), after, limit);
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        }
+        return locked(() -> items("WHERE status = ? AND id > ? ORDER BY id LIMIT ?", status.name(), after, limit));
     }
 
     private List<Item> items(String where, Object a, Object b, int limit) throws SQLException {
@@ -87,14 +69,8 @@ final class JdbcOutbox extends JdbcRepository implements Outbox {
      */
     @Override
     public boolean claim(long id, String node, Instant now, Instant until) {
-        synchronized (db) {
-            try {
-                return update("UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? AND status = 'PENDING'"
-                        + " AND (claimed_until IS NULL OR claimed_until < ?)", node, until.toEpochMilli(), id, now.toEpochMilli()) == 1;
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        }
+        return locked(() -> update("UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? AND status = 'PENDING'"
+                + " AND (claimed_until IS NULL OR claimed_until < ?)", node, until.toEpochMilli(), id, now.toEpochMilli()) == 1);
     }
 
     /**
@@ -103,60 +79,36 @@ final class JdbcOutbox extends JdbcRepository implements Outbox {
      */
     @Override
     public int releaseClaims(String node) {
-        synchronized (db) {
-            try {
-                return update("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND status = 'PENDING'", node);
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        }
+        return locked(() -> update("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND status = 'PENDING'", node));
     }
 
     @Override
     public void done(long id, Instant at) {
-        synchronized (db) {
-            try {
-                update("UPDATE outbox SET status = 'DONE', claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE id = ?", at.toEpochMilli(), id);
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        }
+        lockedDo(() -> {
+            update("UPDATE outbox SET status = 'DONE', claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE id = ?", at.toEpochMilli(), id);
+        });
     }
 
     @Override
     public void retry(long id, int attempts, Instant next, String error, Instant at) {
-        synchronized (db) {
-            try {
-                update("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL,"
-                        + " updated_at = ? WHERE id = ?", attempts, next.toEpochMilli(), error, at.toEpochMilli(), id);
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        }
+        lockedDo(() -> {
+            update("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL,"
+                    + " updated_at = ? WHERE id = ?", attempts, next.toEpochMilli(), error, at.toEpochMilli(), id);
+        });
     }
 
     @Override
     public void dead(long id, int attempts, String error, Instant at) {
-        synchronized (db) {
-            try {
-                update("UPDATE outbox SET status = 'DEAD', attempts = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL,"
-                        + " updated_at = ? WHERE id = ?", attempts, error, at.toEpochMilli(), id);
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        }
+        lockedDo(() -> {
+            update("UPDATE outbox SET status = 'DEAD', attempts = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL,"
+                    + " updated_at = ? WHERE id = ?", attempts, error, at.toEpochMilli(), id);
+        });
     }
 
     /** An operator sends a dead action back to the outbox. */
     @Override
     public boolean replay(long id, Instant at) {
-        synchronized (db) {
-            try {
-                return update("UPDATE outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ?"
-                        + " WHERE id = ? AND status = 'DEAD'", at.toEpochMilli(), at.toEpochMilli(), id) == 1;
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        }
+        return locked(() -> update("UPDATE outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ?"
+                + " WHERE id = ? AND status = 'DEAD'", at.toEpochMilli(), at.toEpochMilli(), id) == 1);
     }
 }

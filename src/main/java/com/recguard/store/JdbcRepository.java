@@ -1,5 +1,6 @@
 package com.recguard.store;
 
+import com.recguard.service.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,6 +22,29 @@ abstract class JdbcRepository {
 
     interface Work<T> {
         T run() throws SQLException;
+    }
+
+    interface VoidWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} under the connection's lock; a JDBC failure becomes the service's {@link PersistenceException}. */
+    <T> T locked(Work<T> work) {
+        synchronized (db) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                throw new PersistenceException(e);
+            }
+        }
+    }
+
+    /** {@link #locked} for work that returns nothing. */
+    void lockedDo(VoidWork work) {
+        locked(() -> {
+            work.run();
+            return null;
+        });
     }
 
     /** Runs {@code work} in one transaction; the caller holds the connection's lock. */

@@ -241,29 +241,21 @@ public final class Store extends JdbcRepository implements ServiceStore, AutoClo
 
     @Override
     public long count(String table, String status) {
-        synchronized (db) {
-            try {
-                try (PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE status = ?")) {
-                    ps.setString(1, status);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1);
-                    }
+        return locked(() -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE status = ?")) {
+                ps.setString(1, status);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
                 }
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
             }
-        }
+        });
     }
 
     @Override
     public void close() {
-        synchronized (db) {
-            try {
-                db.close();
-            } catch (SQLException e) {
-                throw new PersistenceException(e);
-            }
-        }
+        lockedDo(() -> {
+            db.close();
+        });
     }
 }
