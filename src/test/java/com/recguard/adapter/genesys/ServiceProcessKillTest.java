@@ -2,6 +2,7 @@ package com.recguard.adapter.genesys;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -59,7 +60,9 @@ class ServiceProcessKillTest {
         wm.stubFor(get(urlPathMatching(API + "/conversations/" + CONVERSATION_ID + "/recordings/[^/]+"))
                 .willReturn(okJson("{\"id\":\"r\",\"mediaUris\":{\"S\":{\"mediaUri\":\"http://127.0.0.1:" + wm.getPort()
                         + "/media/audio.wav\"}}}").withFixedDelay(300)));
-        wm.stubFor(get(urlPathEqualTo("/media/audio.wav")).willReturn(aResponse().withStatus(200).withBody(new byte[256 * 1024])));
+        // The media answers slowly, so a kill once it is asked for lands mid-action, before the archive.
+        wm.stubFor(get(urlPathEqualTo("/media/audio.wav")).willReturn(aResponse().withStatus(200).withBody(new byte[256 * 1024])
+                .withFixedDelay(1_500)));
         wm.stubFor(patch(urlPathMatching(API + "/conversations/calls/.*/participants/.*/attributes")).willReturn(okJson("{}")));
         wm.stubFor(put(urlPathEqualTo(API + "/recordings/deletionprotection")).willReturn(aResponse().withStatus(204)));
         wm.stubFor(get(urlPathEqualTo(API + "/quality/evaluations/query"))
@@ -93,8 +96,14 @@ class ServiceProcessKillTest {
                 .header("Authorization", "Bearer kill-token").POST(HttpRequest.BodyPublishers.ofString(event)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ack.statusCode()).isEqualTo(202);
-        Thread.sleep(400); // mid-work: media is being fetched (the stub answers after 300 ms)
+        awaitMediaRequested(); // the marker: the action is in flight (its media download has started)
         first.destroyForcibly().waitFor();
+        assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/media/audio.wav")))).as("killed during the first download")
+                .hasSize(1);
+        try (S3Client admin = S3ObjectStore.newClient(s3, "us-east-1")) {
+            assertThat(admin.listObjectVersions(b -> b.bucket(bucket)).versions()).as("nothing archived before the kill")
+                    .noneMatch(v -> v.key().endsWith("/manifest.json"));
+        }
 
         long restart = System.nanoTime();
         Process second = serve(env, tmp.resolve("serve-2.log"));
@@ -123,6 +132,16 @@ class ServiceProcessKillTest {
             assertThat(versions.stream().map(v -> v.key()).distinct().count()).as("one version per key").isEqualTo(versions.size());
             assertThat(versions).anyMatch(v -> v.key().endsWith("/manifest.json"));
         }
+    }
+
+    private static void awaitMediaRequested() throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            if (!wm.findAll(getRequestedFor(urlPathEqualTo("/media/audio.wav"))).isEmpty()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the service never asked for the recording's media");
     }
 
     private String fetch(int port, String path) throws Exception {
