@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         subcommands = {CheckCommand.class, ReplayCommand.class, EvaluateCommand.class, ExplainCommand.class,
                 LintCommand.class, DiffCommand.class, WatchCommand.class, VerifyLogCommand.class,
                 GenerateCommand.class, ArchiveCommand.class, VerifyCommand.class, ReleaseHoldCommand.class,
-                AuditCommand.class, ServeCommand.class})
+                AuditCommand.class, ServeCommand.class,
+                EvidenceCommand.class, VerifyEvidenceCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
