@@ -2,8 +2,6 @@ package com.recguard.cli;
 
 import com.recguard.evidence.PackVerifier;
 import com.recguard.json.EvidenceJson;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +29,12 @@ final class VerifyEvidenceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PackVerifier.Report r;
-        try (InputStream in = Files.newInputStream(pack)) {
-            r = new PackVerifier(new EvidenceJson()).verify(new java.io.BufferedInputStream(in, 1 << 16));
-        } catch (IOException e) {
-            err.println("recguard verify-evidence: " + pack + ": cannot read: " + e.getMessage());
+        if (!Files.isReadable(pack)) {
+            err.println("recguard verify-evidence: " + pack + ": cannot read the file");
             return Main.CANNOT_RUN;
+        }
+        try {
+            r = new PackVerifier(new EvidenceJson()).verify(pack);
         } catch (PackVerifier.UnreadablePackException e) {
             err.println("recguard verify-evidence: " + pack + ": " + e.getMessage());
             return Main.CANNOT_RUN;

@@ -4,6 +4,7 @@ import com.recguard.archive.Digests;
 import com.recguard.audit.LogEntry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,19 +13,17 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Verifies a pack offline, from its bytes alone, reading each member once as a stream (only the
- * small JSON members are kept). Every finding names the member it is about. The checks, in the
+ * small JSON members are kept in memory, never the media). Every finding names the member it is about. The checks, in the
  * same order as {@code verify.py}:
  * <ol>
  * <li>each member against {@code MANIFEST.sha256}, and that file against its own last line;</li>
@@ -74,12 +73,17 @@ public final class PackVerifier {
                 || name.endsWith("/decision.json") || name.endsWith("/log-digest.json");
     }
 
-    public Report verify(InputStream pack) throws UnreadablePackException {
+    /**
+     * Verifies the pack in {@code file}. Members are found through the zip's central directory
+     * (as Python's zipfile does), so one damaged member does not hide the ones after it; each is
+     * read once, as a stream.
+     */
+    public Report verify(Path file) throws UnreadablePackException {
         Findings f = new Findings();
         Map<String, Member> members = new LinkedHashMap<>();
         int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(pack, StandardCharsets.UTF_8)) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
                 entries++;
                 String name = e.getName();
                 if (members.containsKey(name)) {
@@ -89,15 +93,21 @@ public final class PackVerifier {
                 java.io.ByteArrayOutputStream keep = kept(name) ? new java.io.ByteArrayOutputStream() : null;
                 long size = 0;
                 byte[] buf = new byte[1 << 16];
-                try {
-                    for (int n; (n = zip.read(buf)) > 0; ) {
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                try (InputStream in = zip.getInputStream(e)) {
+                    for (int n; (n = in.read(buf)) > 0; ) {
                         sha.update(buf, 0, n);
+                        crc.update(buf, 0, n);
                         size += n;
                         if (keep != null) {
                             keep.write(buf, 0, n);
                         }
                     }
-                } catch (ZipException ex) {
+                    if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+                        // ZipFile does not check the CRC-32 the zip records; Python's zipfile does
+                        throw new IOException("Bad CRC-32 for file '" + name + "'");
+                    }
+                } catch (IOException ex) {
                     f.add("CORRUPT_MEMBER", name, "the zip data of this member is damaged: " + ex.getMessage());
                     members.put(name, new Member("", -1, null));
                     continue;
