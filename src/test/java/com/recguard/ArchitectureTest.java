@@ -40,7 +40,7 @@ class ArchitectureTest {
                 .layer("Helpers").definedBy("com.recguard.phrase..", "com.recguard.phone..", "com.recguard.tables..")
                 .layer("Core").definedBy("com.recguard.core..", "com.recguard.rules..", "com.recguard.lint..")
                 .layer("Domain").definedBy("com.recguard.archive..", "com.recguard.audit..", "com.recguard.diff..",
-                        "com.recguard.config", "com.recguard.generate..")
+                        "com.recguard.config", "com.recguard.generate..", "com.recguard.evidence..")
                 .layer("Codecs").definedBy("com.recguard.json..")
                 .layer("Fixtures").definedBy("com.recguard.fixtures..")
                 .layer("Service").definedBy("com.recguard.service..")
@@ -130,6 +130,14 @@ class ArchitectureTest {
     void the_archive_core_depends_on_the_jdk_and_the_model_only() {
         classes().that().resideInAPackage("com.recguard.archive..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.recguard.archive..", "com.recguard.model..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_evidence_pack_depends_on_the_jdk_the_archive_and_the_audit_chain_only() {
+        classes().that().resideInAPackage("com.recguard.evidence..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.recguard.evidence..",
+                        "com.recguard.archive..", "com.recguard.audit..")
                 .check(CLASSES);
     }
 

@@ -153,7 +153,11 @@ final class ServeCommand implements Callable<Integer> {
             }
 
             ServiceHttp http = new ServiceHttp(service, metrics, sweep, s.eventAuth(), clock).withCalibration(calibration)
-                    .withOperators(s.operators()).start(s.host(), s.port());
+                    .withOperators(s.operators())
+                    .withEvidence(new com.recguard.evidence.EvidenceDesk(new com.recguard.evidence.EvidencePacker(s3,
+                            new ArchiveJson(), new com.recguard.json.EvidenceJson(), clock), s.buckets(), s.homeRegion(),
+                            EvidenceCommand.fileLog(s.decisionLog(), new com.recguard.json.EvidenceJson())))
+                    .start(s.host(), s.port());
             SqsConsumer consumer = null;
             ServiceRunner runner = null;
             try {

@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
 public final class ServiceHttp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceHttp.class);
+    /** Audit records (who took which evidence pack), logged at INFO whatever the root level (logback.xml). */
+    private static final Logger AUDIT = LoggerFactory.getLogger("recguard.audit");
 
     /** The consent data action's request: caller number, dialled line, digit pressed (may be empty). */
     public record ConsentRequest(String conversationId, String callerNumber, String dialledLine, String consentDigit,
@@ -107,6 +109,7 @@ public final class ServiceHttp implements AutoCloseable {
     private final EventAuth auth;
     private final Clock clock;
     private MonthlyCalibration calibration;
+    private com.recguard.evidence.EvidenceDesk evidence;
     private Operators operators = Operators.none();
     private Javalin app;
 
@@ -121,6 +124,12 @@ public final class ServiceHttp implements AutoCloseable {
     /** Serves the evaluator-alignment report of the monthly calibrations at GET /qa/alignment. */
     public ServiceHttp withCalibration(MonthlyCalibration calibration) {
         this.calibration = calibration;
+        return this;
+    }
+
+    /** Serves evidence packs at GET /evidence (docs/evidence.md); without this call the route answers 503. */
+    public ServiceHttp withEvidence(com.recguard.evidence.EvidenceDesk evidence) {
+        this.evidence = evidence;
         return this;
     }
 
@@ -164,6 +173,7 @@ public final class ServiceHttp implements AutoCloseable {
             config.routes.get("/holds", ctx -> json(ctx, service.holds().inForce()), Role.VIEWER);
             config.routes.post("/holds", this::putHold, Role.OPERATOR);
             config.routes.delete("/holds/{id}", this::releaseHold, Role.OPERATOR);
+            config.routes.get("/evidence", this::evidencePack, Role.OPERATOR);
             config.routes.get("/sweep", ctx -> json(ctx, sweep == null ? List.of() : sweep.recent()), Role.VIEWER);
             config.routes.get("/qa/alignment", ctx -> json(ctx, calibration == null ? List.of() : calibration.alignment()),
                     Role.VIEWER);
@@ -409,6 +419,42 @@ public final class ServiceHttp implements AutoCloseable {
         service.holds().put(hold, operator(ctx).name(), h.why());
         ctx.status(HttpStatus.CREATED);
         json(ctx, hold);
+    }
+
+    /**
+     * Streams an evidence pack for {@code ?conversation=ID} (repeatable), or a query {@code ?user=&from=&to=}
+     * and/or {@code ?hold=}, over {@code ?region=} (repeatable; default the home region). Everything is
+     * checked before the first byte; who took which pack is logged before it is sent.
+     */
+    private void evidencePack(Context ctx) throws Exception {
+        if (evidence == null) {
+            throw new Refused(HttpStatus.SERVICE_UNAVAILABLE, "evidence packs are not set up on this service");
+        }
+        com.recguard.evidence.Selection selection;
+        try {
+            selection = new com.recguard.evidence.Selection(ctx.queryParams("conversation"), ctx.queryParam("user"),
+                    day(ctx, "from"), day(ctx, "to"), ctx.queryParam("hold"));
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new Refused(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        com.recguard.evidence.EvidencePacker.Plan plan;
+        try {
+            plan = evidence.plan(selection, ctx.queryParams("region"));
+        } catch (com.recguard.evidence.EvidenceException e) {
+            throw new Refused(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+        List<String> ids = plan.conversations().stream().map(com.recguard.evidence.EvidencePacker.Planned::conversationId).toList();
+        AUDIT.info("operator {} took an evidence pack of {} ({} conversation(s): {})", operator(ctx).name(), selection.describe(),
+                ids.size(), String.join(", ", ids));
+        ctx.contentType("application/zip");
+        ctx.header("Content-Disposition", "attachment; filename=\"recguard-evidence-"
+                + plan.readAt().toString().replace(":", "").replaceAll("\\..*", "") + ".zip\"");
+        evidence.write(plan, ctx.outputStream());
+    }
+
+    private static LocalDate day(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null ? null : LocalDate.parse(v);
     }
 
     private void releaseHold(Context ctx) throws Exception {
