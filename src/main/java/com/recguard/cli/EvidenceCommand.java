@@ -113,6 +113,9 @@ final class EvidenceCommand implements Callable<Integer> {
             }
             Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
+            plan.conversations().stream().filter(p -> !p.decidedFromArchivedBundle()).forEach(p -> err.println(
+                    "recguard evidence: warning: " + p.conversationId() + ": no decision-log entry has its archived bundle as"
+                            + " input; the pack records this and verify-evidence will report DECISION_INPUT_MISMATCH"));
             plan.conversations().forEach(p -> stdout.println("packed " + p.conversationId() + " from " + p.at() + ": "
                     + p.versions().stream().filter(v -> v.member() != null).count() + " objects, " + p.chain().size()
                     + " log entries to digest " + p.digest().seq()));

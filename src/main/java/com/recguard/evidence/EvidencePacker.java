@@ -46,6 +46,12 @@ public final class EvidencePacker {
             digestBytes = digestBytes.clone();
         }
 
+        /** Whether {@code decided} is an entry whose input is the archived bundle (else verify reports DECISION_INPUT_MISMATCH). */
+        public boolean decidedFromArchivedBundle() {
+            return state.manifest().objects().stream().anyMatch(o -> o.kind().equals("bundle")
+                    && ("sha256:" + o.sha256()).equals(decided.inputHash()));
+        }
+
         /** The conversation's own entries (those carrying their input) in the chain. */
         public long ownEntries() {
             return chain.stream().filter(e -> e.input() != null).count();
@@ -231,13 +237,20 @@ public final class EvidencePacker {
         return keys;
     }
 
+    /**
+     * Every version under the conversation's prefix. The newest stored version of each key goes into
+     * the pack, even when a delete marker hides it (the locked bytes are still there, and are the evidence).
+     */
     private List<VersionRecord> versions(Location at, String cid) {
         List<VersionRecord> out = new ArrayList<>();
+        java.util.Set<String> packed = new java.util.HashSet<>();
         for (ObjectVersion v : store.versions(at, Keys.prefix(cid))) {
             if (v.deleteMarker()) {
                 out.add(new VersionRecord(v.key(), v.versionId(), v.latest(), true, 0, null, null, false, null, null));
             } else {
-                out.add(version(at, v.key(), v.versionId(), v.latest() ? PackLayout.archived(cid, v.key()) : null));
+                VersionRecord r = version(at, v.key(), v.versionId(), packed.add(v.key()) ? PackLayout.archived(cid, v.key()) : null);
+                out.add(new VersionRecord(r.key(), r.versionId(), v.latest(), false, r.size(), r.lockMode(), r.retainUntil(),
+                        r.legalHold(), r.sha256(), r.member()));
             }
         }
         return out;

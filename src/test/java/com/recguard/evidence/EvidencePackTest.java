@@ -224,6 +224,18 @@ class EvidencePackTest {
     }
 
     @Test
+    void aDeleteMarkerInTheArchiveIsReportedAndTheLockedBytesArePackedAnyway() throws Exception {
+        String key = Keys.media("ev-held", "r-1");
+        world.raw.deleteObject(b -> b.bucket(world.at.bucket()).key(key)); // Object Lock allows a marker, not a deletion
+        Path pack = pack("marked.zip", "ev-held");
+        String member = "conversations/ev-held/archive/media/r-1";
+
+        assertThat(EvidenceWorld.members(pack)).containsKey(member);
+        assertThat(EvidenceWorld.java(pack).findings()).containsExactly("DELETE_MARKER " + member);
+        assertThat(EvidenceWorld.python(script(pack), pack).findings()).containsExactly("DELETE_MARKER " + member);
+    }
+
+    @Test
     void theHoldQueryPicksTheConversationsWhoseArchivedDecisionNamesTheHold() throws Exception {
         Path pack = pack("lh7.zip", "--hold", "LH-7");
         assertThat(EvidenceWorld.members(pack).keySet()).anyMatch(n -> n.startsWith("conversations/ev-held/"))
