@@ -31,7 +31,8 @@ import java.util.Map;
  *   <li>{@code done.tsv}: one line per conversation finished (or failed), appended and forced to
  *       disk before the conversation counts as finished. Appending keeps each checkpoint O(1) where
  *       rewriting a whole file per batch would grow with the quarter; a line torn by a kill (no
- *       final newline) is ignored, and its conversation is simply done again.</li>
+ *       final newline) is ignored, cut off before the next line is appended, and its conversation
+ *       is simply done again.</li>
  * </ul>
  * The last line for a conversation wins: a FAILED one done again later is finished then.
  */
@@ -118,25 +119,27 @@ public final class Checkpoint implements AutoCloseable {
     public synchronized void record(Outcome o) throws IOException {
         if (done == null) {
             Path p = dir.resolve(DONE);
-            done = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            long size = done.size();
-            if (size > 0 && !endsWithNewline(p, size)) {
-                done.write(ByteBuffer.wrap(new byte[] {'\n'})); // seal a line torn by a kill
+            if (Files.exists(p)) {
+                // drop a line torn by a kill: its conversation was not finished and is done again
+                byte[] all = Files.readAllBytes(p);
+                int keep = all.length;
+                while (keep > 0 && all[keep - 1] != '\n') {
+                    keep--;
+                }
+                if (keep < all.length) {
+                    try (FileChannel c = FileChannel.open(p, StandardOpenOption.WRITE)) {
+                        c.truncate(keep);
+                        c.force(true);
+                    }
+                }
             }
+            done = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         }
         ByteBuffer line = ByteBuffer.wrap(format(o).getBytes(StandardCharsets.UTF_8));
         while (line.hasRemaining()) {
             done.write(line);
         }
         done.force(false);
-    }
-
-    private static boolean endsWithNewline(Path p, long size) throws IOException {
-        try (FileChannel c = FileChannel.open(p, StandardOpenOption.READ)) {
-            ByteBuffer last = ByteBuffer.allocate(1);
-            c.read(last, size - 1);
-            return last.get(0) == '\n';
-        }
     }
 
     static String format(Outcome o) {

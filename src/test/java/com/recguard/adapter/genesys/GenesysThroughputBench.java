@@ -34,6 +34,12 @@ public final class GenesysThroughputBench {
 
     private GenesysThroughputBench() {}
 
+    /**
+     * Ten days: the stub gives each day's conversations in turn the ten kinds, so every row of a
+     * multiple of 100 conversations has the same mix (70% recorded, 30% not) and the same calls each.
+     */
+    static final int DAYS = 10;
+
     record Row(String name, int threads, int perMinute, boolean act, int conversations) {}
 
     public static void main(String[] args) throws Exception {
@@ -41,7 +47,7 @@ public final class GenesysThroughputBench {
         long latencyMs = args.length > 1 ? Long.parseLong(args[1]) : 50;
         PackHolder packs = new PackHolder(TestPaths.RULES, null);
         List<Row> rows = List.of(
-                new Row("baseline: 1 thread, unpaced, dry run", 1, 1_000_000, false, Math.max(20, n / 4)),
+                new Row("baseline: 1 thread, unpaced, dry run", 1, 1_000_000, false, Math.max(100, n / 4 / 100 * 100)),
                 new Row("8 threads, unpaced, dry run", 8, 1_000_000, false, n),
                 new Row("8 threads, paced 3000/min, dry run", 8, 3000, false, n),
                 new Row("16 threads, paced 3000/min, dry run", 16, 3000, false, n),
@@ -70,7 +76,7 @@ public final class GenesysThroughputBench {
         LocalDate first = LocalDate.of(2026, 7, 1);
         Path dir = Files.createTempDirectory("recguard-genesys-bench");
         Clock clock = Clock.systemUTC();
-        try (GenesysFleetStub stub = new GenesysFleetStub(row.conversations, first, 30, Duration.ofMillis(latencyMs), 1);
+        try (GenesysFleetStub stub = new GenesysFleetStub(row.conversations, first, DAYS, Duration.ofMillis(latencyMs), 1);
              GenesysClient client = new GenesysClient(stub.config().withRequestsPerMinute(row.perMinute), clock);
              Store store = Store.open("jdbc:sqlite:" + dir.resolve("recguard.db"));
              Checkpoint cp = new Checkpoint(dir.resolve("state"))) {
@@ -79,7 +85,7 @@ public final class GenesysThroughputBench {
                     RecguardService.Settings.defaults("bench"));
             Backfill b = new Backfill(new GenesysConversationJobs(client), new GenesysConversationSource(client), service, cp,
                     new Backfill.Settings(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                            first.plusDays(30).atStartOfDay(ZoneOffset.UTC).toInstant(), row.act, row.threads, 1000,
+                            first.plusDays(DAYS).atStartOfDay(ZoneOffset.UTC).toInstant(), row.act, row.threads, 1000,
                             Duration.ofMillis(100), Duration.ofMinutes(5), 8, Duration.ofSeconds(1)),
                     new PrintStream(OutputStream.nullOutputStream()), false, client::apiCalls);
             long listingCalls = 0;
