@@ -43,7 +43,7 @@ class ArchitectureTest {
                         "com.recguard.config", "com.recguard.generate..", "com.recguard.evidence..")
                 .layer("Codecs").definedBy("com.recguard.json..")
                 .layer("Fixtures").definedBy("com.recguard.fixtures..")
-                .layer("Service").definedBy("com.recguard.service..")
+                .layer("Service").definedBy("com.recguard.service..", "com.recguard.backfill..")
                 .layer("Adapters").definedBy("com.recguard.adapter..", "com.recguard.store..", "com.recguard.metrics..")
                 .layer("Shells").definedBy("com.recguard.cli..", "com.recguard.http..")
                 .whereLayer("Shells").mayNotBeAccessedByAnyLayer()
@@ -118,6 +118,18 @@ class ArchitectureTest {
         onlyIn("software.amazon.awssdk..", "com.recguard.adapter.s3..", "com.recguard.adapter.sqs..");
         noClasses().that().resideInAPackage("com.recguard.adapter.sqs..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.services.s3..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void resilience4j_is_imported_only_by_the_genesys_adapter() {
+        onlyIn("io.github.resilience4j..", "com.recguard.adapter.genesys..");
+    }
+
+    @Test
+    void the_backfill_reaches_storage_and_genesys_through_ports_only() {
+        noClasses().that().resideInAPackage("com.recguard.backfill..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.recguard.store..", "com.recguard.adapter..")
                 .check(CLASSES);
     }
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {CheckCommand.class, ReplayCommand.class, EvaluateCommand.class, ExplainCommand.class,
                 LintCommand.class, DiffCommand.class, WatchCommand.class, VerifyLogCommand.class,
                 GenerateCommand.class, ArchiveCommand.class, VerifyCommand.class, ReleaseHoldCommand.class,
-                AuditCommand.class, ServeCommand.class,
+                AuditCommand.class, ServeCommand.class, BackfillCommand.class,
                 EvidenceCommand.class, VerifyEvidenceCommand.class})
 public final class Main implements Runnable {
 
@@ -48,6 +48,9 @@ public final class Main implements Runnable {
                 // the environment goes in through constructors: no command reads a static or System.getenv
                 if (type == ServeCommand.class) {
                     return (K) new ServeCommand(env);
+                }
+                if (type == BackfillCommand.class) {
+                    return (K) new BackfillCommand(env);
                 }
                 if (type == ArchiveOptions.class) {
                     return (K) new ArchiveOptions(env);

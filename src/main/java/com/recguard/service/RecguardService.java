@@ -257,10 +257,19 @@ public final class RecguardService {
             fail(e, id, "gathering facts failed: " + ex);
             return;
         }
+        decide(e, id, bundle, now);
+    }
+
+    /**
+     * Checks, settles, evaluates and commits a gathered bundle for a claimed event: the decision,
+     * its outbox entries and its log entry in one transaction. Returns the decision committed, or
+     * null when the event failed (its reason kept) or was taken over by another node.
+     */
+    private Decision decide(Journal.Event e, String id, Bundle bundle, Instant now) {
         String wrong = notAbout(bundle, id);
         if (wrong != null) {
             fail(e, id, wrong);
-            return;
+            return null;
         }
         try {
             // What Genesys gave goes through the same reader as a bundle file: a bundle POLICY.md §1
@@ -268,7 +277,7 @@ public final class RecguardService {
             bundle = com.recguard.json.BundleReader.read(BundleWriter.write(bundle));
         } catch (BundleFormatException ex) {
             fail(e, id, "refused bundle: " + ex.getMessage());
-            return;
+            return null;
         }
         bundle = Settling.prepare(bundle, store.latest(id));
         Decision d;
@@ -276,7 +285,7 @@ public final class RecguardService {
             d = packs.evaluator().evaluate(bundle);
         } catch (RuntimeException ex) {
             fail(e, id, "evaluation failed: " + ex);
-            return;
+            return null;
         }
         boolean isFinal = d.isFinal();
         String decisionJson = DecisionWriter.writeCompact(d);
@@ -300,7 +309,7 @@ public final class RecguardService {
         if (!c.claimHeld()) {
             LOG.warn("event {} for {} was taken over by another node before this one ({}) committed; its decision is dropped",
                     e.id(), id, settings.node());
-            return;
+            return null;
         }
         exportLog();
         events.decision(d.recording(), !d.violations().isEmpty(), d.legalHold());
@@ -310,7 +319,60 @@ public final class RecguardService {
         } else {
             events.provisionalDecision();
         }
+        return d;
     }
+
+    /** What the back-fill made of one conversation it gathered itself. */
+    public record Backfilled(Decision decision, long eventId, String failure) {}
+
+    /**
+     * The back-fill's way in (docs/backfill.md): a conversation it listed and gathered settled in
+     * its own bounded pool is journaled as an event from source {@code backfill}, claimed by this
+     * node, and decided exactly as {@link #processDue()} decides, so the decision, its outbox
+     * entries (ARCHIVE, holds…) and its log entry land in the one store the service and the console
+     * read, and the service's outbox handlers carry the actions out.
+     *
+     * @return the decision, or the reason it was not taken (a refused bundle: the event is FAILED
+     *         and alerted like any other; or a service node claimed the event first and decides it)
+     */
+    public Backfilled decideGathered(String conversationId, Instant endedAt, Bundle bundle) {
+        Instant now = clock.instant();
+        String body = "{\"detail-type\":\"backfill\",\"detail\":{\"topicName\":\"v2.detail.events.conversation."
+                + conversationId + ".customer.end\",\"eventBody\":{\"conversationId\":\"" + conversationId
+                + "\",\"eventTime\":" + endedAt.toEpochMilli() + "}}}";
+        long eventId = store.journal("backfill", "backfill", conversationId, body, EventStatus.ACCEPTED, null, now);
+        events.event("backfilled");
+        if (!store.claimEvent(eventId, settings.node(), now, now.plus(settings.claimFor()))) {
+            return new Backfilled(null, eventId, "a service node claimed event " + eventId + " first; it decides "
+                    + conversationId);
+        }
+        Journal.Event e = store.event(eventId);
+        try {
+            Decision d = decide(e, conversationId, bundle, now);
+            return d != null ? new Backfilled(d, eventId, null)
+                    : new Backfilled(null, eventId, "not decided; event " + eventId + " is kept as failed for replay");
+        } catch (RuntimeException ex) {
+            fail(e, conversationId, "saving the decision failed: "
+                    + (ex instanceof PersistenceException p && p.getCause() != null ? p.getCause() : ex));
+            return new Backfilled(null, eventId, "saving the decision failed: " + ex.getMessage());
+        }
+    }
+
+    /**
+     * What the service would decide for a gathered bundle, committing nothing (the back-fill
+     * without {@code --act}): the same checks, settling against the stored decision and pack.
+     *
+     * @throws BundleFormatException when the bundle is refused as {@link #processDue()} would refuse it
+     */
+    public Decision evaluateGathered(String conversationId, Bundle bundle) throws BundleFormatException {
+        String wrong = notAbout(bundle, conversationId);
+        if (wrong != null) {
+            throw new BundleFormatException(wrong);
+        }
+        Bundle read = com.recguard.json.BundleReader.read(BundleWriter.write(bundle));
+        return packs.evaluator().evaluate(Settling.prepare(read, store.latest(conversationId)));
+    }
+
 
     /** Why a gathered bundle is not about the conversation asked for, or null when it is. */
     private static String notAbout(Bundle bundle, String asked) {

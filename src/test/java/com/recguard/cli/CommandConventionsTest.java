@@ -24,7 +24,7 @@ class CommandConventionsTest {
 
     @Test
     void every_command_answers_help_and_version_without_running() {
-        assertThat(commands()).contains("check", "lint", "replay", "serve", "archive", "audit", "generate", "evidence", "verify-evidence").hasSize(16);
+        assertThat(commands()).contains("check", "lint", "replay", "serve", "archive", "audit", "generate", "evidence", "verify-evidence", "backfill").hasSize(17);
         List<String> wrong = new ArrayList<>();
         for (String command : commands()) {
             for (String flag : List.of("--help", "-h")) {

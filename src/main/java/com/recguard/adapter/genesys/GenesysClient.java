@@ -6,12 +6,16 @@ import com.mypurecloud.sdk.v2.connector.ApiClientConnectorProperty;
 import com.mypurecloud.sdk.v2.connector.apache.ApacheHttpClientConnector;
 import com.mypurecloud.sdk.v2.extensions.AuthResponse;
 import com.recguard.service.ActionException;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +34,11 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
  *       service's outbox is the one place that retries, with the Retry-After we pass on.</li>
  *   <li>The connection pool holds {@code maxConnections} per route (Apache's default is 2).</li>
  *   <li>Every failure leaves as an {@link ActionException} (see {@link GenesysErrors}).</li>
+ *   <li>Every API call (the service's gathers and actions, the back-fill's listing and gathers) first
+ *       takes a permit from one resilience4j {@link RateLimiter} set from
+ *       {@link GenesysConfig#requestsPerMinute()}, so the client stays under the org's per-client
+ *       limit however many threads call it; a 429 with Retry-After holds every call of this client
+ *       back until that time (refused retryable at once, not sent), not only the one refused.</li>
  * </ul>
  */
 public final class GenesysClient implements AutoCloseable {
@@ -46,6 +55,9 @@ public final class GenesysClient implements AutoCloseable {
     private final ClientCredentials credentials;
     private final HttpClient plainHttp;
     private final ExecutorService sdkExecutor;
+    private final RateLimiter pace;
+    /** Set from a 429's Retry-After: no call of this client starts before it. */
+    private volatile Instant quietUntil = Instant.MIN;
     private String tokenInUse;
 
     public GenesysClient(GenesysConfig config) {
@@ -91,7 +103,31 @@ public final class GenesysClient implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         this.credentials = new ClientCredentials(config, plainHttp, clock, json -> api.deserialize(json, AuthResponse.class));
+        this.pace = RateLimiter.of("genesys-" + config.clientId(), paceOf(config.requestsPerMinute(), config.timeout()));
     }
+
+    /**
+     * Permits for {@code perMinute} requests a minute, refreshed in whole permits as often as that
+     * allows (3,000 a minute: 50 each second), so a burst never exceeds one second's share. A
+     * caller waits for a permit up to ten timeouts (a pool far larger than the pace, or a long
+     * Retry-After ahead of it) before its call fails retryable.
+     */
+    static RateLimiterConfig paceOf(int perMinute, Duration timeout) {
+        int perPeriod = Math.max(1, perMinute / 60);
+        long periodNanos = Duration.ofMinutes(1).toNanos() * perPeriod / perMinute;
+        return RateLimiterConfig.custom()
+                .limitForPeriod(perPeriod)
+                .limitRefreshPeriod(Duration.ofNanos(Math.max(1, periodNanos)))
+                .timeoutDuration(timeout.multipliedBy(10))
+                .build();
+    }
+
+    /** How many API calls this client has been allowed to start so far (paced calls, both attempts of a 401). */
+    public long apiCalls() {
+        return apiCalls.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong apiCalls = new java.util.concurrent.atomic.AtomicLong();
 
     public GenesysConfig config() {
         return config;
@@ -112,10 +148,11 @@ public final class GenesysClient implements AutoCloseable {
     <T> T call(Call what, SdkCall<T> sdkCall) throws ActionException {
         String token = authorise();
         try {
+            paced(what);
             return sdkCall.call();
         } catch (ApiException e) {
             if (e.getStatusCode() != 401) {
-                throw GenesysErrors.translate(what, e, clock);
+                throw refused(what, e);
             }
             credentials.invalidate(token);
         } catch (IOException e) {
@@ -123,12 +160,47 @@ public final class GenesysClient implements AutoCloseable {
         }
         authorise();
         try {
+            paced(what);
             return sdkCall.call();
         } catch (ApiException e) {
-            throw GenesysErrors.translate(what, e, clock);
+            throw refused(what, e);
         } catch (IOException e) {
             throw GenesysErrors.translate(what, e);
         }
+    }
+
+    /** Translates a refusal; a 429 also quiets the whole client until its Retry-After has passed. */
+    private ActionException refused(Call what, ApiException e) {
+        ActionException translated = GenesysErrors.translate(what, e, clock);
+        if (e.getStatusCode() == 429 && translated.retryAfter() != null) {
+            Instant until = clock.instant().plus(translated.retryAfter());
+            synchronized (this) {
+                if (until.isAfter(quietUntil)) {
+                    quietUntil = until;
+                }
+            }
+        }
+        return translated;
+    }
+
+    /**
+     * Refuses at once (retryable, with the time left) while a Retry-After is in force, so no thread
+     * of this client calls Genesys before the time it named, and the caller (the outbox, the
+     * back-fill) waits as it waits for a 429 of its own; then waits for a permit of the rate limiter.
+     * Fails retryable when no permit comes within the limiter's timeout or the thread is interrupted.
+     */
+    private void paced(Call what) throws ActionException {
+        Duration quiet = Duration.between(clock.instant(), quietUntil);
+        if (!quiet.isNegative() && !quiet.isZero()) {
+            throw ActionException.retryable(what.label() + ": not sent, Genesys asked this client to wait until "
+                    + quietUntil + " (Retry-After of an earlier 429)", quiet, null);
+        }
+        if (!pace.acquirePermission()) {
+            throw ActionException.retryable(what.label() + ": no request permit within " + pace.getRateLimiterConfig()
+                    .getTimeoutDuration().toSeconds() + " s at " + config.requestsPerMinute() + " requests a minute"
+                    + (Thread.currentThread().isInterrupted() ? " (interrupted)" : ""), null, null);
+        }
+        apiCalls.incrementAndGet();
     }
 
     /** An SDK model object that only names an id ({@code {"id": …}}), for references in request bodies. */

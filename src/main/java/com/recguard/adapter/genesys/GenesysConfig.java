@@ -22,6 +22,10 @@ import java.util.Map;
  * @param maxConnections connection pool size per route (the SDK's Apache default is 2)
  * @param transcripts    fetch Speech and Text Analytics transcripts (off for unlicensed orgs)
  * @param sweepLookback  how long before the sweep window a conversation may have started
+ * @param requestsPerMinute the pace every API call of this client keeps (GENESYS_REQUESTS_PER_MINUTE):
+ *                       Genesys' published per-client limit {@code org.app.user.rate.per.minute} is
+ *                       3,000 (genesys-api.md section 0; read an org's own value with GET
+ *                       /api/v2/organizations/limits/namespaces/platform.api)
  */
 public record GenesysConfig(
         String baseUrl,
@@ -34,7 +38,8 @@ public record GenesysConfig(
         Duration timeout,
         int maxConnections,
         boolean transcripts,
-        Duration sweepLookback) {
+        Duration sweepLookback,
+        int requestsPerMinute) {
 
     public static final String BASE_URL = "GENESYS_BASE_URL";
     public static final String LOGIN_URL = "GENESYS_LOGIN_URL";
@@ -47,10 +52,13 @@ public record GenesysConfig(
     public static final String MAX_CONNECTIONS = "GENESYS_MAX_CONNECTIONS";
     public static final String TRANSCRIPTS = "GENESYS_TRANSCRIPTS";
     public static final String SWEEP_LOOKBACK_HOURS = "GENESYS_SWEEP_LOOKBACK_HOURS";
+    public static final String REQUESTS_PER_MINUTE = "GENESYS_REQUESTS_PER_MINUTE";
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final int DEFAULT_MAX_CONNECTIONS = 20;
     static final Duration DEFAULT_SWEEP_LOOKBACK = Duration.ofHours(48);
+    /** Genesys' {@code org.app.user.rate.per.minute} for one OAuth client (genesys-api.md section 0). */
+    public static final int DEFAULT_REQUESTS_PER_MINUTE = 3000;
 
     public GenesysConfig {
         baseUrl = trimSlash(baseUrl);
@@ -61,6 +69,23 @@ public record GenesysConfig(
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1");
         }
+        if (requestsPerMinute < 1) {
+            throw new IllegalArgumentException("requestsPerMinute must be at least 1");
+        }
+    }
+
+    /** The configuration before the rate setting existed: paced at Genesys' default per-client limit. */
+    public GenesysConfig(String baseUrl, String loginUrl, String clientId, String clientSecret, String qaFormId,
+                         String qaEvaluatorId, String recordingRegion, Duration timeout, int maxConnections,
+                         boolean transcripts, Duration sweepLookback) {
+        this(baseUrl, loginUrl, clientId, clientSecret, qaFormId, qaEvaluatorId, recordingRegion, timeout, maxConnections,
+                transcripts, sweepLookback, DEFAULT_REQUESTS_PER_MINUTE);
+    }
+
+    /** The same organisation and client, paced at {@code perMinute} requests a minute. */
+    public GenesysConfig withRequestsPerMinute(int perMinute) {
+        return new GenesysConfig(baseUrl, loginUrl, clientId, clientSecret, qaFormId, qaEvaluatorId, recordingRegion,
+                timeout, maxConnections, transcripts, sweepLookback, perMinute);
     }
 
     /**
@@ -85,6 +110,10 @@ public record GenesysConfig(
         long timeoutMs = number(env, TIMEOUT_MS, DEFAULT_TIMEOUT.toMillis(), problems);
         long connections = number(env, MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS, problems);
         long lookbackHours = number(env, SWEEP_LOOKBACK_HOURS, DEFAULT_SWEEP_LOOKBACK.toHours(), problems);
+        long perMinute = number(env, REQUESTS_PER_MINUTE, DEFAULT_REQUESTS_PER_MINUTE, problems);
+        if (perMinute > 1_000_000) {
+            problems.add(REQUESTS_PER_MINUTE + " must be at most 1000000, not " + perMinute);
+        }
         boolean transcripts = true;
         String t = optional(env, TRANSCRIPTS);
         if (t != null) {
@@ -98,7 +127,8 @@ public record GenesysConfig(
             throw new IllegalArgumentException("Genesys configuration: " + String.join("; ", problems));
         }
         return new GenesysConfig(base, login, id, secret, form, evaluator, optional(env, RECORDING_REGION),
-                Duration.ofMillis(timeoutMs), (int) connections, transcripts, Duration.ofHours(lookbackHours));
+                Duration.ofMillis(timeoutMs), (int) connections, transcripts, Duration.ofHours(lookbackHours),
+                (int) Math.min(perMinute, 1_000_000));
     }
 
     /** The token endpoint: client-credentials grant, Basic auth. */
@@ -111,7 +141,8 @@ public record GenesysConfig(
         return "GenesysConfig[baseUrl=" + baseUrl + ", loginUrl=" + loginUrl + ", clientId=" + clientId
                 + ", clientSecret=****, qaFormId=" + qaFormId + ", qaEvaluatorId=" + qaEvaluatorId
                 + ", recordingRegion=" + recordingRegion + ", timeout=" + timeout + ", maxConnections="
-                + maxConnections + ", transcripts=" + transcripts + ", sweepLookback=" + sweepLookback + "]";
+                + maxConnections + ", transcripts=" + transcripts + ", sweepLookback=" + sweepLookback
+                + ", requestsPerMinute=" + requestsPerMinute + "]";
     }
 
     /** The SDK's own rule (ApiClient): https://login. + the base host after its first dot. */
