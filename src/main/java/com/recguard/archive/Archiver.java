@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -52,6 +56,8 @@ public final class Archiver {
     private final Clock clock;
     private final Checkpoint checkpoint;
     private final ObjectPool pool;
+    private final Map<Location, Long> preflightedUntil = new ConcurrentHashMap<>();
+    private static final long PREFLIGHT_FOR_NANOS = 60_000_000_000L;
 
     public Archiver(ObjectStore store, ArchiveCodec codec, Buckets buckets, Clock clock, Checkpoint checkpoint,
                     int parallelism) {
@@ -88,8 +94,11 @@ public final class Archiver {
             throw new ArchiveException(cid + ": the decision names no archive region");
         }
         Location at = plan.location();
-        Preflight.check(at, store.bucketLock(at));
-        if (store.head(at, Keys.manifest(cid), null).isPresent()) {
+        preflight(at);
+        // One listing says which of the conversation's keys are taken, instead of a HEAD per key.
+        Set<String> taken = store.versions(at, Keys.prefix(cid)).stream()
+                .filter(v -> v.latest() && !v.deleteMarker()).map(ObjectVersion::key).collect(Collectors.toSet());
+        if (taken.contains(Keys.manifest(cid))) {
             ArchiveState state = ArchiveState.load(store, codec, at, cid);
             notes.add("already archived (manifest present); nothing rewritten");
             if (plan.holds()) {
@@ -108,7 +117,8 @@ public final class Archiver {
         Protection protection = plan.protection();
         // Two rounds, each in parallel: every check before any write, so a conflict adds no locked object.
         List<Optional<StoredObject>> inPlace = pool.all(plan.objects().stream()
-                .<Callable<Optional<StoredObject>>>map(o -> () -> inspect(at, o.key(), o.content())).toList());
+                .<Callable<Optional<StoredObject>>>map(o -> () -> taken.contains(o.key())
+                        ? inspect(at, o.key(), o.content()) : Optional.empty()).toList());
         List<Callable<Boolean>> writes = new ArrayList<>();
         for (int i = 0; i < plan.objects().size(); i++) {
             ArchivePlan.Planned o = plan.objects().get(i);
@@ -124,10 +134,25 @@ public final class Archiver {
         }
         checkpoint.objectsWritten(cid);
         Content manifest = Content.ofBytes(codec.manifest(plan.manifest()), "application/json");
+        // HEAD again just before: another run may have finished this conversation since the listing.
         boolean created = writeOnce(at, Keys.manifest(cid), manifest, protection);
         written.add(new ArchiveReport.Written("manifest", Keys.manifest(cid), created, manifest.size(),
                 manifest.sha256Hex()));
         return new ArchiveReport(cid, at, ArchiveReport.Status.ARCHIVED, written, notes);
+    }
+
+    /**
+     * The bucket's Object Lock configuration, checked once a minute at most per bucket: every
+     * object written is read back and its own lock checked, so the bucket-level check guards the
+     * first write, not each one.
+     */
+    private void preflight(Location at) {
+        Long until = preflightedUntil.get(at);
+        if (until != null && System.nanoTime() - until < 0) {
+            return;
+        }
+        Preflight.check(at, store.bucketLock(at));
+        preflightedUntil.put(at, System.nanoTime() + PREFLIGHT_FOR_NANOS);
     }
 
     /**
