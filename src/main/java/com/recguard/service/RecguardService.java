@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -401,12 +402,19 @@ public final class RecguardService {
         }
         AtomicInteger n = new AtomicInteger();
         List<Future<?>> running = new ArrayList<>();
+        CountDownLatch ended = new CountDownLatch(concurrent.size());
         for (List<Outbox.Item> items : concurrent.values()) {
-            running.add(actionPool.submit(() -> items.forEach(item -> {
-                if (!stopping && !Thread.currentThread().isInterrupted() && claimAndDispatch(item)) {
-                    n.incrementAndGet();
+            running.add(actionPool.submit(() -> {
+                try {
+                    for (Outbox.Item item : items) {
+                        if (!stopping && !Thread.currentThread().isInterrupted() && claimAndDispatch(item)) {
+                            n.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    ended.countDown();
                 }
-            })));
+            }));
         }
         try {
             for (Outbox.Item item : inline) {
@@ -418,7 +426,7 @@ public final class RecguardService {
                 }
             }
         } finally {
-            awaitAll(running);
+            awaitAll(running, ended);
         }
         return n.get();
     }
@@ -432,14 +440,23 @@ public final class RecguardService {
         return true;
     }
 
-    /** Waits for every action of the pass; rethrows the first failure of the outbox itself. */
-    private static void awaitAll(List<Future<?>> running) {
+    /**
+     * Waits for every action of the pass; rethrows the first failure of the outbox itself.
+     * Interrupted, it interrupts them and gives them half a second to end (as the runner gives its
+     * own threads), so that claims are handed back after the actions have stopped, not under them.
+     */
+    private static void awaitAll(List<Future<?>> running, CountDownLatch ended) {
         RuntimeException first = null;
         for (Future<?> f : running) {
             try {
                 f.get();
             } catch (InterruptedException e) {
                 running.forEach(x -> x.cancel(true));
+                try {
+                    ended.await(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException again) {
+                    // stopping anyway
+                }
                 Thread.currentThread().interrupt();
                 return;
             } catch (ExecutionException e) {

@@ -115,7 +115,7 @@ public final class ScaleOut {
                 + " recording; PostgreSQL, ElasticMQ, moto_server and the nodes on this machine (%d cores)%n%n", n, latency,
                 mediaKib, Runtime.getRuntime().availableProcessors()));
         s.append("| run | nodes | conversations/s | x one node | seconds | node killed | outbox | Genesys calls |"
-                + " most changes to one conversation | load average during | duplicates or losses |\n");
+                + " most Genesys changes (PATCH, POST) to one conversation | load average during | duplicates or losses |\n");
         s.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         double one = results.stream().filter(r -> r.nodes() == 1 && r.killed() == null).mapToDouble(Result::perSecond)
                 .findFirst().orElse(Double.NaN);
@@ -212,8 +212,10 @@ public final class ScaleOut {
                 }
             }
             List<String> problems = new ScaleOutChecks(ids, finals, outbox, versions).problems();
-            int maxChanges = genesys.changes.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get)
-                    .filter(x -> x > 0).max().orElse(0);
+            // per conversation only (the deletion-protection PUT names recordings, not a conversation)
+            int maxChanges = genesys.changes.entrySet().stream().filter(e -> !e.getKey().startsWith("PUT deletionprotection"))
+                    .mapToInt(e -> e.getValue().get()).max().orElse(0);
+            System.err.println("Genesys changes: " + new TreeMap<>(genesys.changes).entrySet().stream().limit(6).toList());
             System.err.printf(Locale.ROOT, "run %d: %.1f s, %.2f conversations/s, outbox %s, %d objects, problems %s%n", k,
                     seconds, n / seconds, outbox, versions.size(), problems);
             return new Result(label, nodes, n, seconds, killed, outbox, maxChanges, genesys.calls.get() - callsBefore, problems,
