@@ -54,10 +54,13 @@ public final class RecguardService {
                            Duration settleFor, Duration settleFirst, Duration stallAfter, int concurrentActions) {
         public static Settings defaults(String node) {
             return new Settings(node, 8, Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofMinutes(5), 50,
-                    Duration.ofMinutes(60), Duration.ofMinutes(1), Duration.ofMinutes(2), 4);
+                    Duration.ofMinutes(60), Duration.ofMinutes(1), Duration.ofMinutes(2), 1);
         }
 
-        /** Conversations whose {@link ActionHandler#concurrent() concurrent} actions run at once (1: one at a time). */
+        /**
+         * Conversations whose {@link ActionHandler#concurrent() concurrent} actions run at once
+         * (RECGUARD_CONCURRENT_ACTIONS; 1, the default: one at a time, as before).
+         */
         public Settings withConcurrentActions(int n) {
             return new Settings(node, maxAttempts, baseBackoff, maxBackoff, claimFor, batch, settleFor, settleFirst, stallAfter, n);
         }

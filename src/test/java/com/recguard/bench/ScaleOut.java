@@ -46,6 +46,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 public final class ScaleOut {
 
     static final String EVENT_TOKEN = "scale-out-event-token";
+    /** Conversations a node archives at once (RECGUARD_CONCURRENT_ACTIONS; --concurrent-actions). */
+    static int concurrentActions = 4;
     static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1", "eu-west-2", "eu-central-1");
 
     record Result(String label, int nodes, int conversations, double seconds, String killed, Map<String, Integer> outbox,
@@ -68,14 +70,16 @@ public final class ScaleOut {
                 case "--latency-ms" -> latency = Long.parseLong(args[++i]);
                 case "--media-kib" -> mediaKib = Integer.parseInt(args[++i]);
                 case "--no-kill" -> kill = false;
+                case "--concurrent-actions" -> concurrentActions = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("scale-out: unknown option " + args[i]
-                            + " (expected --conversations N, --nodes 1,2,3, --latency-ms MS, --media-kib K, --no-kill)");
+                            + " (expected --conversations N, --nodes 1,2,3, --latency-ms MS, --media-kib K, --concurrent-actions C, --no-kill)");
                     System.exit(2);
                 }
             }
         }
         Path work = Files.createTempDirectory("recguard-scale-");
+        System.err.println("scale-out: node logs and the PostgreSQL cluster under " + work);
         Path bin = MotoServer.binary().orElseThrow(() -> new IllegalStateException("moto_server is not installed"));
         List<Result> results = new ArrayList<>();
         int sqsPort = Processes.freePort();
@@ -112,8 +116,8 @@ public final class ScaleOut {
     static String table(List<Result> results, int n, long latency, int mediaKib) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%d conversations per run; Genesys stub latency %d ms per call; media %d KiB per"
-                + " recording; PostgreSQL, ElasticMQ, moto_server and the nodes on this machine (%d cores)%n%n", n, latency,
-                mediaKib, Runtime.getRuntime().availableProcessors()));
+                + " recording; %d conversations archived at once per node; PostgreSQL, ElasticMQ, moto_server and the nodes on"
+                + " this machine (%d cores)%n%n", n, latency, mediaKib, concurrentActions, Runtime.getRuntime().availableProcessors()));
         s.append("| run | nodes | conversations/s | x one node | seconds | node killed | outbox | Genesys calls |"
                 + " most Genesys changes (PATCH, POST) to one conversation | load average during | duplicates or losses |\n");
         s.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -149,7 +153,8 @@ public final class ScaleOut {
                 env.putAll(s3.env());
                 env.putAll(Map.of("RECGUARD_DB", db, "RECGUARD_SQS_QUEUE_URL", queue, "AWS_ENDPOINT_URL_SQS",
                         sqsEndpoint.toString(), "RECGUARD_ARCHIVE_BUCKET", template, "RECGUARD_NODE", "node-" + i,
-                        "RECGUARD_POLL_MS", "100", "RECGUARD_CLAIM_SECONDS", "20", "RECGUARD_EVENT_TOKEN", EVENT_TOKEN));
+                        "RECGUARD_POLL_MS", "100", "RECGUARD_CLAIM_SECONDS", "20", "RECGUARD_EVENT_TOKEN", EVENT_TOKEN,
+                        "RECGUARD_CONCURRENT_ACTIONS", String.valueOf(concurrentActions)));
                 started.add(Node.start(work.resolve("run-" + k + "/node-" + i), env));
             }
             for (Node node : started) {
