@@ -58,7 +58,7 @@ public final class ScaleOut {
     }
 
     public static void main(String[] args) throws Exception {
-        int n = 100;
+        int n = 60;
         List<Integer> nodeCounts = List.of(1, 2, 3);
         long latency = 50;
         boolean kill = true;
