@@ -8,8 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 
 /**
  * Carries out ARCHIVE and APPLY_LEGAL_HOLD against a WORM object store.
@@ -19,6 +24,18 @@ import java.util.TreeSet;
  * the manifest, last, as the commit marker. A run killed anywhere before the manifest leaves
  * objects that the next run finds, verifies and keeps, then writes the manifest: nothing is
  * written twice and nothing is lost. Every write is read back and hashed.
+ *
+ * <p>The objects of one conversation are written in parallel on a bounded pool of
+ * {@code parallelism} threads, because each costs three round trips (HEAD, PUT, read-back GET)
+ * and one at a time the archive spends most of its time waiting on the network. It goes in two
+ * rounds: first every object is checked (HEAD, and the bytes and lock mode of any already in
+ * place), so a conflict stops the archive before it adds a single locked object, as it did when
+ * objects were written one by one; then the missing ones are written and read back. The manifest
+ * still waits for every object: when any object fails, the others are let finish (or stopped, on
+ * interruption), no manifest is written, and the first failure is thrown, an integrity failure
+ * before any other, so a retry finds the objects that did get written, verifies and keeps them.
+ * Callers that archive several conversations at once share one Archiver: the pool bounds the
+ * requests in flight to the store for all of them.
  */
 public final class Archiver {
 
@@ -27,22 +44,42 @@ public final class Archiver {
         void objectsWritten(String conversationId);
     }
 
+    /**
+     * Objects in flight at once when nothing else is said: enough to hide the round trips of a
+     * local or same-region store, well under the S3 client's 32 connections.
+     */
+    public static final int DEFAULT_PARALLELISM = 8;
+
     private final ObjectStore store;
     private final ArchiveCodec codec;
     private final Buckets buckets;
     private final Clock clock;
     private final Checkpoint checkpoint;
+    private final ObjectPool pool;
+    private final Map<Location, Long> preflightedUntil = new ConcurrentHashMap<>();
+    private static final long PREFLIGHT_FOR_NANOS = 60_000_000_000L;
 
-    public Archiver(ObjectStore store, ArchiveCodec codec, Buckets buckets, Clock clock, Checkpoint checkpoint) {
+    public Archiver(ObjectStore store, ArchiveCodec codec, Buckets buckets, Clock clock, Checkpoint checkpoint,
+                    int parallelism) {
         this.store = store;
         this.codec = codec;
         this.buckets = buckets;
         this.clock = clock;
         this.checkpoint = checkpoint;
+        this.pool = new ObjectPool(parallelism);
+    }
+
+    public Archiver(ObjectStore store, ArchiveCodec codec, Buckets buckets, Clock clock, Checkpoint checkpoint) {
+        this(store, codec, buckets, clock, checkpoint, DEFAULT_PARALLELISM);
     }
 
     public Archiver(ObjectStore store, ArchiveCodec codec, Buckets buckets, Clock clock) {
         this(store, codec, buckets, clock, id -> { });
+    }
+
+    /** How many objects this archiver writes at once. */
+    public int parallelism() {
+        return pool.size();
     }
 
     public ArchiveReport archive(ArchiveRequest request) {
@@ -57,8 +94,11 @@ public final class Archiver {
             throw new ArchiveException(cid + ": the decision names no archive region");
         }
         Location at = plan.location();
-        Preflight.check(at, store.bucketLock(at));
-        if (store.head(at, Keys.manifest(cid), null).isPresent()) {
+        preflight(at);
+        // One listing says which of the conversation's keys are taken, instead of a HEAD per key.
+        Set<String> taken = store.versions(at, Keys.prefix(cid)).stream()
+                .filter(v -> v.latest() && !v.deleteMarker()).map(ObjectVersion::key).collect(Collectors.toSet());
+        if (taken.contains(Keys.manifest(cid))) {
             ArchiveState state = ArchiveState.load(store, codec, at, cid);
             notes.add("already archived (manifest present); nothing rewritten");
             if (plan.holds()) {
@@ -75,17 +115,44 @@ public final class Archiver {
                             + " has no manifest for it; nothing to hold"));
         }
         Protection protection = plan.protection();
+        // Two rounds, each in parallel: every check before any write, so a conflict adds no locked object.
+        List<Optional<StoredObject>> inPlace = pool.all(plan.objects().stream()
+                .<Callable<Optional<StoredObject>>>map(o -> () -> taken.contains(o.key())
+                        ? inspect(at, o.key(), o.content()) : Optional.empty()).toList());
+        List<Callable<Boolean>> writes = new ArrayList<>();
+        for (int i = 0; i < plan.objects().size(); i++) {
+            ArchivePlan.Planned o = plan.objects().get(i);
+            Optional<StoredObject> found = inPlace.get(i);
+            writes.add(() -> write(at, o.key(), o.content(), protection, found));
+        }
+        List<Boolean> createdEach = pool.all(writes);
         List<ArchiveReport.Written> written = new ArrayList<>();
-        for (ArchivePlan.Planned o : plan.objects()) {
-            boolean created = writeOnce(at, o.key(), o.content(), protection);
-            written.add(new ArchiveReport.Written(o.kind(), o.key(), created, o.content().size(), o.content().sha256Hex()));
+        for (int i = 0; i < plan.objects().size(); i++) {
+            ArchivePlan.Planned o = plan.objects().get(i);
+            written.add(new ArchiveReport.Written(o.kind(), o.key(), createdEach.get(i), o.content().size(),
+                    o.content().sha256Hex()));
         }
         checkpoint.objectsWritten(cid);
         Content manifest = Content.ofBytes(codec.manifest(plan.manifest()), "application/json");
+        // HEAD again just before: another run may have finished this conversation since the listing.
         boolean created = writeOnce(at, Keys.manifest(cid), manifest, protection);
         written.add(new ArchiveReport.Written("manifest", Keys.manifest(cid), created, manifest.size(),
                 manifest.sha256Hex()));
         return new ArchiveReport(cid, at, ArchiveReport.Status.ARCHIVED, written, notes);
+    }
+
+    /**
+     * The bucket's Object Lock configuration, checked once a minute at most per bucket: every
+     * object written is read back and its own lock checked, so the bucket-level check guards the
+     * first write, not each one.
+     */
+    private void preflight(Location at) {
+        Long until = preflightedUntil.get(at);
+        if (until != null && System.nanoTime() - until < 0) {
+            return;
+        }
+        Preflight.check(at, store.bucketLock(at));
+        preflightedUntil.put(at, System.nanoTime() + PREFLIGHT_FOR_NANOS);
     }
 
     /**
@@ -197,7 +264,21 @@ public final class Archiver {
      * versioned bucket makes a new version instead of failing (Ceph 16).
      */
     boolean writeOnce(Location at, String key, Content content, Protection protection) {
+        return write(at, key, content, protection, inspect(at, key, content));
+    }
+
+    /**
+     * The checks of {@link #writeOnce} that write nothing: the object in place, if any, with its
+     * bytes and lock mode checked. The archive runs them for every object before writing any, so
+     * a conflict stops it before a single locked object is added.
+     */
+    private Optional<StoredObject> inspect(Location at, String key, Content content) {
         Optional<StoredObject> existing = store.head(at, key, null);
+        existing.ifPresent(o -> sameBytes(at, o, content));
+        return existing;
+    }
+
+    private boolean write(Location at, String key, Content content, Protection protection, Optional<StoredObject> existing) {
         if (existing.isEmpty()) {
             PutResult r = store.putIfAbsent(at, key, content, protection);
             if (r.created()) {
@@ -209,24 +290,28 @@ public final class Archiver {
                 throw new ArchiveException(key + ": the server refused the write as existing (412) but has no such"
                         + " object; nothing was overwritten");
             }
+            sameBytes(at, existing.get(), content);
         }
-        StoredObject o = existing.get();
-        Digests.Hashed h = hash(at, key, o.versionId());
-        if (!h.sha256Hex().equals(content.sha256Hex()) || h.size() != content.size()) {
-            throw new IntegrityException(at + " " + key + " already holds different bytes (sha256 " + h.sha256Hex()
-                    + ", " + h.size() + " bytes) than the content to archive (sha256 " + content.sha256Hex() + ", "
-                    + content.size() + " bytes). Nothing was overwritten; investigate before archiving this conversation.");
-        }
-        bringUp(at, o, protection);
+        bringUp(at, existing.get(), protection);
         return false;
     }
 
-    /** An object found in place keeps its bytes; its lock may only be raised to what is asked. */
-    private void bringUp(Location at, StoredObject o, Protection protection) {
+    /** The object in place must hold exactly {@code content}, under the COMPLIANCE lock mode. */
+    private void sameBytes(Location at, StoredObject o, Content content) {
+        Digests.Hashed h = hash(at, o.key(), o.versionId());
+        if (!h.sha256Hex().equals(content.sha256Hex()) || h.size() != content.size()) {
+            throw new IntegrityException(at + " " + o.key() + " already holds different bytes (sha256 " + h.sha256Hex()
+                    + ", " + h.size() + " bytes) than the content to archive (sha256 " + content.sha256Hex() + ", "
+                    + content.size() + " bytes). Nothing was overwritten; investigate before archiving this conversation.");
+        }
         if (!Protection.MODE.equals(o.lockMode())) {
             throw new IntegrityException(at + " " + o.key() + " is in place with lock mode " + o.lockMode()
                     + ", not " + Protection.MODE + "; it cannot be part of a compliant archive. Nothing was overwritten.");
         }
+    }
+
+    /** An object found in place keeps its bytes; its lock may only be raised to what is asked. */
+    private void bringUp(Location at, StoredObject o, Protection protection) {
         if (o.retainUntil() == null || o.retainUntil().isBefore(protection.retainUntil())) {
             store.extendRetention(at, o.key(), o.versionId(), protection.retainUntil());
         }

@@ -101,7 +101,8 @@ final class ServeCommand implements Callable<Integer> {
             return Main.CANNOT_RUN;
         }
         RecguardService.Settings settings = RecguardService.Settings.defaults(s.node())
-                .withClaimFor(s.claimFor()).withSettleFor(s.settleFor()).withStallAfter(s.stallAfter());
+                .withClaimFor(s.claimFor()).withSettleFor(s.settleFor()).withStallAfter(s.stallAfter())
+                .withConcurrentActions(s.concurrentActions());
         Store opened;
         try {
             opened = Store.open(s.db());

@@ -48,7 +48,8 @@ record ServeSettings(
         Duration sweepWindow,
         Duration sweepOverlap,
         Duration shutdownWithin,
-        Sqs sqs) {
+        Sqs sqs,
+        int concurrentActions) {
 
     /** The SQS intake, when {@code RECGUARD_SQS_QUEUE_URL} is set. */
     record Sqs(String queueUrl, URI endpoint, String region, String accessKeyId, String secretAccessKey) {}
@@ -155,7 +156,8 @@ record ServeSettings(
                 Duration.ofMinutes(r.number("RECGUARD_SWEEP_MINUTES", 60, 1, Long.MAX_VALUE)),
                 Duration.ofMinutes(r.number("RECGUARD_SWEEP_OVERLAP_MINUTES", 15, 0, Long.MAX_VALUE)),
                 Duration.ofSeconds(r.number("RECGUARD_SHUTDOWN_SECONDS", 20, 1, 3600)),
-                sqs);
+                sqs,
+                (int) r.number("RECGUARD_CONCURRENT_ACTIONS", 1, 1, 64));
         if (!r.problems.isEmpty()) {
             throw new Invalid(r.problems);
         }

@@ -20,6 +20,15 @@ public interface ActionHandler {
         return getClass().getSimpleName();
     }
 
+    /**
+     * True when actions of different conversations may run at the same time on this handler (it
+     * is thread-safe and mostly waits on the network, like the archive); the outbox then runs
+     * several conversations at once, each conversation's actions still one after another.
+     */
+    default boolean concurrent() {
+        return false;
+    }
+
     /** @throws ActionException retryable (with an optional Retry-After) or permanent */
     void execute(ActionTask task) throws ActionException;
 

@@ -22,6 +22,10 @@ import java.util.stream.Stream;
  * idempotent archive of the conversation (objects written once, the hold set on every object,
  * retention only extended), so whichever of the two runs first does the work and the other
  * finds it done.
+ *
+ * <p>Concurrent: the outbox runs the archives of several conversations at once (see
+ * {@link RecguardService#dispatchDue()}), and they share one {@link Archiver}, whose object pool
+ * bounds the requests in flight to the store for all of them.
  */
 public final class ArchiveActions implements ActionHandler {
 
@@ -38,6 +42,11 @@ public final class ArchiveActions implements ActionHandler {
     @Override
     public Set<String> types() {
         return Set.of("ARCHIVE", "APPLY_LEGAL_HOLD");
+    }
+
+    @Override
+    public boolean concurrent() {
+        return true;
     }
 
     @Override

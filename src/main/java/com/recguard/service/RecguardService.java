@@ -16,9 +16,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,22 +51,30 @@ public final class RecguardService {
      * @param stallAfter  /ready answers 503 when due work has made no progress for this long
      */
     public record Settings(String node, int maxAttempts, Duration baseBackoff, Duration maxBackoff, Duration claimFor, int batch,
-                           Duration settleFor, Duration settleFirst, Duration stallAfter) {
+                           Duration settleFor, Duration settleFirst, Duration stallAfter, int concurrentActions) {
         public static Settings defaults(String node) {
             return new Settings(node, 8, Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofMinutes(5), 50,
-                    Duration.ofMinutes(60), Duration.ofMinutes(1), Duration.ofMinutes(2));
+                    Duration.ofMinutes(60), Duration.ofMinutes(1), Duration.ofMinutes(2), 1);
+        }
+
+        /**
+         * Conversations whose {@link ActionHandler#concurrent() concurrent} actions run at once
+         * (RECGUARD_CONCURRENT_ACTIONS; 1, the default: one at a time, as before).
+         */
+        public Settings withConcurrentActions(int n) {
+            return new Settings(node, maxAttempts, baseBackoff, maxBackoff, claimFor, batch, settleFor, settleFirst, stallAfter, n);
         }
 
         public Settings withClaimFor(Duration d) {
-            return new Settings(node, maxAttempts, baseBackoff, maxBackoff, d, batch, settleFor, settleFirst, stallAfter);
+            return new Settings(node, maxAttempts, baseBackoff, maxBackoff, d, batch, settleFor, settleFirst, stallAfter, concurrentActions);
         }
 
         public Settings withSettleFor(Duration d) {
-            return new Settings(node, maxAttempts, baseBackoff, maxBackoff, claimFor, batch, d, settleFirst, stallAfter);
+            return new Settings(node, maxAttempts, baseBackoff, maxBackoff, claimFor, batch, d, settleFirst, stallAfter, concurrentActions);
         }
 
         public Settings withStallAfter(Duration d) {
-            return new Settings(node, maxAttempts, baseBackoff, maxBackoff, claimFor, batch, settleFor, settleFirst, d);
+            return new Settings(node, maxAttempts, baseBackoff, maxBackoff, claimFor, batch, settleFor, settleFirst, d, concurrentActions);
         }
     }
 
@@ -92,7 +107,14 @@ public final class RecguardService {
         this.events = events;
         this.settings = settings;
         this.lastPass = clock.instant();
+        this.actionPool = settings.concurrentActions() > 1 ? Executors.newFixedThreadPool(settings.concurrentActions(), r -> {
+            Thread t = new Thread(r, "recguard-action");
+            t.setDaemon(true);
+            return t;
+        }) : null;
     }
+
+    private final ExecutorService actionPool;
 
     /**
      * Call once at start-up: events and actions this node had claimed when it last stopped run
@@ -424,21 +446,93 @@ public final class RecguardService {
         }
     }
 
-    /** One pass over the outbox: each due action runs once; failures are scheduled or dead-lettered. */
+    /**
+     * One pass over the outbox: each due action runs once; failures are scheduled or dead-lettered.
+     * Actions of {@link ActionHandler#concurrent() concurrent} handlers (the archive) run on a
+     * bounded pool, several conversations at once, while the others run here one by one; the
+     * actions of one conversation stay in order on one thread. Each is claimed just before it
+     * runs, never while it waits, so a claim cannot lapse in the queue. The pass returns when all
+     * have ended; interrupted (a stop that outlasted its bound), it interrupts them and returns.
+     */
     public int dispatchDue() {
-        int n = 0;
-        Instant now = clock.instant();
-        for (Outbox.Item item : store.dueItems(now, settings.batch())) {
-            if (stopping) {
-                break;
+        Map<String, List<Outbox.Item>> concurrent = new LinkedHashMap<>();
+        List<Outbox.Item> inline = new ArrayList<>();
+        for (Outbox.Item item : store.dueItems(clock.instant(), settings.batch())) {
+            ActionHandler h = handlersByName.get(item.handler());
+            if (actionPool != null && h != null && h.concurrent() && !item.action().startsWith(FAILED)) {
+                concurrent.computeIfAbsent(item.conversationId(), k -> new ArrayList<>()).add(item);
+            } else {
+                inline.add(item);
             }
-            if (!store.claim(item.id(), settings.node(), now, now.plus(settings.claimFor()))) {
-                continue; // another node has it
-            }
-            dispatch(item);
-            n++;
         }
-        return n;
+        AtomicInteger n = new AtomicInteger();
+        List<Future<?>> running = new ArrayList<>();
+        CountDownLatch ended = new CountDownLatch(concurrent.size());
+        for (List<Outbox.Item> items : concurrent.values()) {
+            running.add(actionPool.submit(() -> {
+                try {
+                    for (Outbox.Item item : items) {
+                        if (!stopping && !Thread.currentThread().isInterrupted() && claimAndDispatch(item)) {
+                            n.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    ended.countDown();
+                }
+            }));
+        }
+        try {
+            for (Outbox.Item item : inline) {
+                if (stopping) {
+                    break;
+                }
+                if (claimAndDispatch(item)) {
+                    n.incrementAndGet();
+                }
+            }
+        } finally {
+            awaitAll(running, ended);
+        }
+        return n.get();
+    }
+
+    private boolean claimAndDispatch(Outbox.Item item) {
+        Instant now = clock.instant();
+        if (!store.claim(item.id(), settings.node(), now, now.plus(settings.claimFor()))) {
+            return false; // another node has it
+        }
+        dispatch(item);
+        return true;
+    }
+
+    /**
+     * Waits for every action of the pass; rethrows the first failure of the outbox itself.
+     * Interrupted, it interrupts them and gives them half a second to end (as the runner gives its
+     * own threads), so that claims are handed back after the actions have stopped, not under them.
+     */
+    private static void awaitAll(List<Future<?>> running, CountDownLatch ended) {
+        RuntimeException first = null;
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                running.forEach(x -> x.cancel(true));
+                try {
+                    ended.await(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException again) {
+                    // stopping anyway
+                }
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     private void dispatch(Outbox.Item item) {

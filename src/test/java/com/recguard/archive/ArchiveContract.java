@@ -197,6 +197,88 @@ abstract class ArchiveContract {
     }
 
     @Test
+    void one_failed_object_of_a_parallel_archive_leaves_no_manifest_and_the_retry_completes() throws Exception {
+        admin.locked(at.bucket());
+        ArchiveRequest req = Conversations.request("c-par", false, tmp, 4096);
+        String first = Keys.media("c-par", "r-1");
+        String failing = Keys.transcript("c-par");
+        java.util.concurrent.CountDownLatch failingStarted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean overlapped = new java.util.concurrent.atomic.AtomicBoolean();
+        ObjectStore faulty = new ForwardingStore(store) {
+            @Override
+            public PutResult putIfAbsent(Location l, String key, Content content, Protection protection) {
+                if (key.equals(first)) {
+                    // only a parallel archive reaches the transcript while the first media is still being written
+                    try {
+                        overlapped.set(failingStarted.await(20, java.util.concurrent.TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (key.equals(failing)) {
+                    failingStarted.countDown();
+                    throw new StoreException("PUT " + key + ": HTTP 503 SlowDown (injected)", 503, null);
+                }
+                return super.putIfAbsent(l, key, content, protection);
+            }
+        };
+
+        assertThatThrownBy(() -> new Archiver(faulty, codec, buckets, CLOCK, id -> { }, 4).archive(req))
+                .isInstanceOf(StoreException.class).hasMessageContaining(failing);
+
+        assertThat(overlapped).as("the first media and the transcript were in flight together").isTrue();
+        assertThat(versions("c-par")).extracting(ObjectVersion::key).as("the other objects finished; no manifest")
+                .containsExactlyInAnyOrder(first, Keys.media("c-par", "r-2"), Keys.ivr("c-par"), Keys.bundle("c-par"));
+        ArchiveReport r = archiver().archive(req);
+        assertThat(r.status()).isEqualTo(ArchiveReport.Status.ARCHIVED);
+        assertThat(r.objects()).filteredOn(ArchiveReport.Written::created).extracting(ArchiveReport.Written::kind)
+                .containsExactly("transcript", "manifest");
+        assertThat(versions("c-par")).hasSize(6).allMatch(v -> v.latest() && !v.deleteMarker());
+        assertThat(new Verifier(store, codec).verify(at, List.of()).findings()).isEmpty();
+    }
+
+    /** Passes every call to another store; a test overrides what it wants to break. */
+    static class ForwardingStore implements ObjectStore {
+        private final ObjectStore to;
+
+        ForwardingStore(ObjectStore to) {
+            this.to = to;
+        }
+
+        public BucketLock bucketLock(Location l) {
+            return to.bucketLock(l);
+        }
+
+        public PutResult putIfAbsent(Location l, String key, Content content, Protection protection) {
+            return to.putIfAbsent(l, key, content, protection);
+        }
+
+        public java.util.Optional<StoredObject> head(Location l, String key, String versionId) {
+            return to.head(l, key, versionId);
+        }
+
+        public InputStream get(Location l, String key, String versionId) {
+            return to.get(l, key, versionId);
+        }
+
+        public Opened open(Location l, String key, String versionId) {
+            return to.open(l, key, versionId);
+        }
+
+        public List<ObjectVersion> versions(Location l, String prefix) {
+            return to.versions(l, prefix);
+        }
+
+        public void setLegalHold(Location l, String key, String versionId, boolean on) {
+            to.setLegalHold(l, key, versionId, on);
+        }
+
+        public boolean extendRetention(Location l, String key, String versionId, Instant until) {
+            return to.extendRetention(l, key, versionId, until);
+        }
+    }
+
+    @Test
     void refuses_a_bucket_without_object_lock() {
         admin.plain(at.bucket());
         assertThatThrownBy(() -> archive("c-plain", false)).isInstanceOf(ArchiveException.class)

@@ -84,7 +84,7 @@ public final class S3ObjectStore implements ObjectStore {
         var b = S3Client.builder()
                 .region(Region.of(region))
                 .credentialsProvider(creds)
-                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(16))
+                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(32))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         if (s.endpoint() != null) {
