@@ -153,7 +153,9 @@ final class ServeCommand implements Callable<Integer> {
             }
 
             ServiceHttp http = new ServiceHttp(service, metrics, sweep, s.eventAuth(), clock).withCalibration(calibration)
-                    .withOperators(s.operators()).start(s.host(), s.port());
+                    .withOperators(s.operators())
+                    .withConsole(new com.recguard.console.Console(service, store.console(), sweep, calibration, clock))
+                    .start(s.host(), s.port());
             SqsConsumer consumer = null;
             ServiceRunner runner = null;
             try {
