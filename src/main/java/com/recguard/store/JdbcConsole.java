@@ -67,7 +67,10 @@ final class JdbcConsole extends JdbcRepository implements ConsoleQueries {
      */
     void summarise(long decisionId, String conversationId, String decisionJson, String bundleJson, long decidedAt, boolean isFinal)
             throws SQLException {
-        Facts f = facts(conversationId, decisionJson, bundleJson);
+        summarise(decisionId, conversationId, facts(conversationId, decisionJson, bundleJson), decidedAt, isFinal);
+    }
+
+    private void summarise(long decisionId, String conversationId, Facts f, long decidedAt, boolean isFinal) throws SQLException {
         Decision d = f.decision();
         Long start = f.start() == null ? null : f.start().toEpochMilli();
         update("DELETE FROM conversation_summary WHERE conversation_id = ?", conversationId);
@@ -76,13 +79,13 @@ final class JdbcConsole extends JdbcRepository implements ConsoleQueries {
         update("INSERT INTO conversation_summary (conversation_id, decision_id, decided_at, conversation_start, is_final, recording,"
                 + " consent, residency_zone, archive_region, legal_hold, archive_asked, agents, violations)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", conversationId, decisionId, decidedAt, start, isFinal ? 1 : 0,
-                String.valueOf(d.recording()), d.consent(), d.residencyZone(), d.archiveRegion(), d.legalHold() ? 1 : 0,
+                d.recording() == null ? "" : d.recording(), d.consent(), d.residencyZone(), d.archiveRegion(), d.legalHold() ? 1 : 0,
                 d.actions().stream().anyMatch(a -> a.type().equals("ARCHIVE")) ? 1 : 0, f.agents(), d.violations().size());
         TreeSet<String> seen = new TreeSet<>();
         for (Violation v : d.violations()) {
             if (seen.add(v.code() + "\n" + v.rule())) {
                 update("INSERT INTO open_violations (conversation_id, code, rule, detail, residency_zone, agents, conversation_start,"
-                        + " decided_at) VALUES (?,?,?,?,?,?,?,?)", conversationId, v.code(), String.valueOf(v.rule()), v.detail(),
+                        + " decided_at) VALUES (?,?,?,?,?,?,?,?)", conversationId, String.valueOf(v.code()), v.rule() == null ? "" : v.rule(), v.detail(),
                         d.residencyZone(), f.agents(), start, decidedAt);
             }
         }
@@ -124,13 +127,25 @@ final class JdbcConsole extends JdbcRepository implements ConsoleQueries {
             if (batch.isEmpty()) {
                 break;
             }
+            List<Row> readable = new ArrayList<>();
+            List<Facts> facts = new ArrayList<>();
+            for (Row r : batch) {
+                try {
+                    facts.add(facts(r.conversationId(), r.decision(), r.bundle()));
+                    readable.add(r);
+                } catch (PersistenceException e) {
+                    // Not a decision this build can read (an early build's row): left out of the console, not fatal.
+                    LOG.warn("decision {} left out of the console summary: {}", r.id(), e.getMessage());
+                }
+            }
             lockedDo(() -> inTransaction(() -> {
-                for (Row r : batch) {
-                    summarise(r.id(), r.conversationId(), r.decision(), r.bundle(), r.at(), r.isFinal());
+                for (int i = 0; i < readable.size(); i++) {
+                    Row r = readable.get(i);
+                    summarise(r.id(), r.conversationId(), facts.get(i), r.at(), r.isFinal());
                 }
                 return null;
             }));
-            total += batch.size();
+            total += readable.size();
             after = batch.get(batch.size() - 1).id();
         }
         if (total > 0) {
