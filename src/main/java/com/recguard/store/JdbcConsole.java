@@ -157,7 +157,8 @@ final class JdbcConsole extends JdbcRepository implements ConsoleQueries {
     @Override
     public List<Bucket> completeness(Span span, Instant from, Instant to) {
         return locked(() -> {
-            String sql = "SELECT (j.first_at / ?) * ? AS bucket, COUNT(*),"
+            // The span is one of two constants, written into the SQL so both databases group by one expression.
+            String sql = "SELECT j.bucket, COUNT(*),"
                     + " SUM(CASE WHEN s.is_final = 1 THEN 1 ELSE 0 END),"
                     + " SUM(CASE WHEN s.is_final = 0 THEN 1 ELSE 0 END),"
                     + " SUM(CASE WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.conversation_id = j.conversation_id"
@@ -165,18 +166,14 @@ final class JdbcConsole extends JdbcRepository implements ConsoleQueries {
                     + " SUM(CASE WHEN s.recording = 'EXEMPT' THEN 1 ELSE 0 END),"
                     + " SUM(CASE WHEN s.violations > 0 THEN 1 ELSE 0 END),"
                     + " SUM(CASE WHEN s.conversation_id IS NULL THEN 1 ELSE 0 END)"
-                    + " FROM (SELECT conversation_id, MIN(received_at) AS first_at FROM journal"
-                    + "   WHERE conversation_id IS NOT NULL AND status <> 'REJECTED' GROUP BY conversation_id"
+                    + " FROM (SELECT conversation_id, (MIN(received_at) / " + span.millis + ") * " + span.millis + " AS bucket"
+                    + "   FROM journal WHERE conversation_id IS NOT NULL AND status <> 'REJECTED' GROUP BY conversation_id"
                     + "   HAVING MIN(received_at) >= ? AND MIN(received_at) < ?) j"
                     + " LEFT JOIN conversation_summary s ON s.conversation_id = j.conversation_id"
-                    + " GROUP BY (j.first_at / ?) * ? ORDER BY 1";
+                    + " GROUP BY j.bucket ORDER BY j.bucket";
             try (PreparedStatement ps = db.prepareStatement(sql)) {
-                ps.setLong(1, span.millis);
-                ps.setLong(2, span.millis);
-                ps.setLong(3, from.toEpochMilli());
-                ps.setLong(4, to.toEpochMilli());
-                ps.setLong(5, span.millis);
-                ps.setLong(6, span.millis);
+                ps.setLong(1, from.toEpochMilli());
+                ps.setLong(2, to.toEpochMilli());
                 List<Bucket> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
