@@ -34,7 +34,7 @@ final class ConsoleWeb {
 
     static final String COOKIE = "recguard_console";
     static final Duration SESSION = Duration.ofHours(8);
-    private static final Pattern NEXT = Pattern.compile("/console(/[A-Za-z0-9._~%/-]*)?(\\?[A-Za-z0-9._~%&=+:-]*)?");
+    private static final Pattern NEXT = Pattern.compile("/console(/[A-Za-z0-9._~-]+)*/?(\\?[A-Za-z0-9._~%&=+:-]*)?");
     private static final String SESSION_ATTRIBUTE = "recguard.console.viewer";
 
     /** Ends a console request that has no session: 401 with the sign-in form. */
@@ -144,9 +144,10 @@ final class ConsoleWeb {
         ctx.html(console.signIn("You are signed out.", "/console"));
     }
 
-    /** Only a console path of this service: never another site, never a protocol-relative URL. */
+    /** Only a console path of this service: never another site, a protocol-relative URL or a path that climbs out. */
     static String safeNext(String next) {
-        return next != null && NEXT.matcher(next).matches() && !next.contains("//") ? next : "/console";
+        return next != null && NEXT.matcher(next).matches() && !next.contains("//") && !next.split("\\?", 2)[0].contains("..")
+                ? next : "/console";
     }
 
     private void conversation(Context ctx) {
