@@ -153,7 +153,7 @@ public final class Console {
             Instant start = from.plusMillis(span.millis * i);
             Instant stop = start.plusMillis(span.millis);
             ConsoleQueries.Bucket b = found.getOrDefault(start, new ConsoleQueries.Bucket(start, 0, 0, 0, 0, 0, 0, 0));
-            boolean gap = !start.isAfter(now) && !covered(windows, start, stop.isAfter(now) ? now : stop);
+            boolean gap = gap(windows, start, stop);
             gapCount += gap ? 1 : 0;
             all.add(b);
             gaps.add(gap);
@@ -170,6 +170,22 @@ public final class Console {
         Views.Chart chart = Charts.completeness(all, gaps, span == ConsoleQueries.Span.HOUR ? HOUR : DAY, spanName);
         return render("completeness.jte", new Views.Completeness(frame("Completeness", "completeness", who), spanName,
                 MINUTE.format(from), MINUTE.format(toBucket), chart, rows, earlier, later, note, gapCount));
+    }
+
+    /**
+     * Whether [start, stop) is a gap of the sweep: time before the last sweep's end that no sweep
+     * window covered. Time after the last sweep is not a gap yet (the next sweep is not due); with
+     * no sweep at all, every period is one.
+     */
+    private static boolean gap(List<CompletenessSweep.Report> windows, Instant start, Instant stop) {
+        if (windows.isEmpty()) {
+            return true;
+        }
+        Instant lastEnd = windows.stream().map(CompletenessSweep.Report::to).max(Comparator.naturalOrder()).orElseThrow();
+        if (!start.isBefore(lastEnd)) {
+            return false;
+        }
+        return !covered(windows, start, stop.isAfter(lastEnd) ? lastEnd : stop);
     }
 
     /** Whether the sweep windows together cover [start, stop). */

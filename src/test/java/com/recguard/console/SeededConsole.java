@@ -1,6 +1,7 @@
 package com.recguard.console;
 
 import com.recguard.TestPaths;
+import com.recguard.adapter.file.DecisionLogFile;
 import com.recguard.adapter.file.HoldRegisterFile;
 import com.recguard.http.EventAuth;
 import com.recguard.http.Operators;
@@ -121,7 +122,8 @@ final class SeededConsole implements AutoCloseable {
             }
         };
         service = new RecguardService(store, new PackHolder(TestPaths.RULES, null), source, List.of(done, refusingWebhook),
-                new HoldRegisterFile(tmp.resolve("holds.json"), clock), null, clock, ServiceEvents.NONE,
+                new HoldRegisterFile(tmp.resolve("holds.json"), clock), new DecisionLogFile(tmp.resolve("decisions.log")), clock,
+                ServiceEvents.NONE,
                 RecguardService.Settings.defaults("console-test"));
         CompletenessSweep sweep = new CompletenessSweep(source, store, service, Duration.ofMinutes(60), Duration.ofMinutes(15));
         MonthlyCalibration calibration = new MonthlyCalibration(store, new ScoredCalibrations(), List.of("eval-1", "eval-2", "eval-3"),
