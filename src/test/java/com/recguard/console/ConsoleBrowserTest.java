@@ -66,6 +66,7 @@ class ConsoleBrowserTest {
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(driverService, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10)); // a form post's page may still be loading
         Files.createDirectories(SHOTS);
     }
 
@@ -87,7 +88,12 @@ class ConsoleBrowserTest {
     void screenshot(String name) throws Exception {
         long height = (Long) ((JavascriptExecutor) browser).executeScript(
                 "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        browser.manage().window().setSize(new Dimension(1366, (int) Math.min(Math.max(height + 20, 700), 6000)));
+        int target = (int) Math.min(Math.max(height + 20, 700), 6000);
+        browser.manage().window().setSize(new Dimension(1366, target));
+        for (int i = 0; i < 40 && (Long) ((JavascriptExecutor) browser).executeScript("return window.innerHeight") < Math.min(height, target - 150);
+             i++) {
+            Thread.sleep(50); // the resize reaches the page asynchronously
+        }
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         browser.manage().window().setSize(new Dimension(1366, 900));
@@ -97,6 +103,14 @@ class ConsoleBrowserTest {
         return browser.findElements(By.cssSelector("#" + tableId + " tbody tr")).stream()
                 .map(tr -> tr.findElements(By.tagName("td")))
                 .filter(tds -> tds.size() > index).map(tds -> tds.get(index).getText()).toList();
+    }
+
+    /** Waits (up to 10 s) until the page the browser is loading satisfies the condition. */
+    void waitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as(what).isTrue();
     }
 
     void signIn(String name, String token) {
@@ -117,6 +131,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElements(By.id("violations-table"))).isEmpty();
 
         signIn(SeededConsole.VIEWER, SeededConsole.VIEWER_TOKEN);
+        browser.findElement(By.id("signed-in-as"));
         assertThat(browser.getCurrentUrl()).as("back to the page asked for").endsWith("/console/violations");
         assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo(SeededConsole.VIEWER);
 
@@ -127,6 +142,8 @@ class ConsoleBrowserTest {
         screenshot("violations");
         browser.findElement(By.cssSelector("#f-code option[value='RECORDING_GAP']")).click();
         browser.findElement(By.id("apply-filter")).click();
+        waitUntil(() -> browser.getCurrentUrl().contains("code=RECORDING_GAP"), "the filtered page loaded");
+        browser.findElement(By.id("violations-table"));
         List<String> narrowed = column("violations-table", 2);
         assertThat(narrowed).isNotEmpty().hasSizeLessThan(codes.size()).containsOnly("RECORDING_GAP");
         assertThat(browser.getCurrentUrl()).contains("code=RECORDING_GAP");
@@ -185,6 +202,7 @@ class ConsoleBrowserTest {
 
         // Sign out: the next page asks for sign-in again.
         browser.findElement(By.cssSelector("form[action='/console/signout'] button")).click();
+        browser.findElement(By.id("signin-title"));
         open("/console/holds");
         assertThat(browser.findElement(By.id("signin-title")).getText()).isEqualTo("Sign in");
         assertThat(browser.getPageSource()).doesNotContain("SEC inquiry");

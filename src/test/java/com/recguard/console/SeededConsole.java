@@ -102,7 +102,13 @@ final class SeededConsole implements AutoCloseable {
             }
 
             @Override
+            public String name() {
+                return "SeededActions";
+            }
+
+            @Override
             public void execute(ActionTask task) {
+                // archived and sent to Genesys, as far as the console can tell: the action is DONE
             }
         };
         ActionHandler refusingWebhook = new ActionHandler() {
