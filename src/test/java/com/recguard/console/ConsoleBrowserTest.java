@@ -2,11 +2,11 @@ package com.recguard.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -14,9 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -84,19 +81,17 @@ class ConsoleBrowserTest {
         browser.get(console.base() + path);
     }
 
-    /** A screenshot of the whole page at laptop width (the window is grown to the page's height first). */
+    /** A screenshot of the whole page at laptop width (Chrome's DevTools capture beyond the viewport). */
+    @SuppressWarnings("unchecked")
     void screenshot(String name) throws Exception {
-        long height = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        int target = (int) Math.min(Math.max(height + 20, 700), 6000);
-        browser.manage().window().setSize(new Dimension(1366, target));
-        for (int i = 0; i < 40 && (Long) ((JavascriptExecutor) browser).executeScript("return window.innerHeight") < Math.min(height, target - 150);
-             i++) {
-            Thread.sleep(50); // the resize reaches the page asynchronously
-        }
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(new Dimension(1366, 900));
+        ChromeDriver chrome = (ChromeDriver) browser;
+        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) size.get("width")).doubleValue();
+        double height = Math.min(((Number) size.get("height")).doubleValue(), 8000);
+        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(SHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     List<String> column(String tableId, int index) {
