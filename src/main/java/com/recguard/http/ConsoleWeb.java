@@ -57,14 +57,18 @@ final class ConsoleWeb {
         this.console = console;
         this.operators = operators;
         this.clock = clock;
-        this.secureCookie = !loopback(host);
+        this.secureCookie = secureCookies(host);
     }
 
-    private static boolean loopback(String host) {
+    /**
+     * Whether the session cookie is marked Secure: unless the service listens on loopback only
+     * (a browser on the same machine, plain HTTP), it must be reached over HTTPS.
+     */
+    static boolean secureCookies(String host) {
         try {
-            return InetAddress.getByName(host).isLoopbackAddress();
+            return !InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            return false;
+            return true;
         }
     }
 

@@ -6,7 +6,6 @@ import com.recguard.adapter.file.HoldRegisterFile;
 import com.recguard.http.EventAuth;
 import com.recguard.http.Operators;
 import com.recguard.http.ServiceHttp;
-import com.recguard.json.BundleFormatException;
 import com.recguard.json.BundleReader;
 import com.recguard.metrics.PrometheusMetrics;
 import com.recguard.model.Bundle;
@@ -214,9 +213,5 @@ final class SeededConsole implements AutoCloseable {
     public void close() {
         http.close();
         store.close();
-    }
-
-    static Bundle read(Path p) throws IOException, BundleFormatException {
-        return BundleReader.read(Files.readString(p));
     }
 }

@@ -14,7 +14,6 @@ import com.recguard.service.Journal.EventStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
