@@ -45,22 +45,24 @@ class ArchitectureTest {
                 .layer("Fixtures").definedBy("com.recguard.fixtures..")
                 .layer("Service").definedBy("com.recguard.service..", "com.recguard.backfill..")
                 .layer("Adapters").definedBy("com.recguard.adapter..", "com.recguard.store..", "com.recguard.metrics..")
+                .layer("Console").definedBy("com.recguard.console..")
                 .layer("Shells").definedBy("com.recguard.cli..", "com.recguard.http..")
                 .whereLayer("Shells").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Console").mayOnlyBeAccessedByLayers("Shells")
                 .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Shells")
-                .whereLayer("Service").mayOnlyBeAccessedByLayers("Adapters", "Shells")
-                .whereLayer("Fixtures").mayOnlyBeAccessedByLayers("Service", "Adapters", "Shells")
-                .whereLayer("Codecs").mayOnlyBeAccessedByLayers("Fixtures", "Service", "Adapters", "Shells")
-                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Codecs", "Fixtures", "Service", "Adapters", "Shells")
-                .whereLayer("Core").mayOnlyBeAccessedByLayers("Domain", "Codecs", "Fixtures", "Service", "Adapters", "Shells")
+                .whereLayer("Service").mayOnlyBeAccessedByLayers("Adapters", "Console", "Shells")
+                .whereLayer("Fixtures").mayOnlyBeAccessedByLayers("Service", "Adapters", "Console", "Shells")
+                .whereLayer("Codecs").mayOnlyBeAccessedByLayers("Fixtures", "Service", "Adapters", "Console", "Shells")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Codecs", "Fixtures", "Service", "Adapters", "Console", "Shells")
+                .whereLayer("Core").mayOnlyBeAccessedByLayers("Domain", "Codecs", "Fixtures", "Service", "Adapters", "Console", "Shells")
                 .whereLayer("Helpers").mayOnlyBeAccessedByLayers("Core", "Domain", "Codecs", "Fixtures", "Service", "Adapters",
-                        "Shells")
+                        "Console", "Shells")
                 .check(CLASSES);
     }
 
     @Test
     void the_http_shell_reaches_storage_through_the_service_ports_only() {
-        noClasses().that().resideInAnyPackage("com.recguard.http..", "com.recguard.service..")
+        noClasses().that().resideInAnyPackage("com.recguard.http..", "com.recguard.service..", "com.recguard.console..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.recguard.store..", "com.recguard.adapter..")
                 .check(CLASSES);
     }
@@ -84,6 +86,11 @@ class ArchitectureTest {
     @Test
     void javalin_is_imported_only_by_the_http_package() {
         onlyIn("io.javalin..", "com.recguard.http..");
+    }
+
+    @Test
+    void the_template_engine_is_imported_only_by_the_console_package() {
+        onlyIn("gg.jte..", "com.recguard.console..");
     }
 
     @Test

@@ -9,10 +9,14 @@ import com.recguard.adapter.sqs.SqsConsumer;
 import com.recguard.adapter.webhook.AlertSink;
 import com.recguard.archive.Archiver;
 import com.recguard.archive.ObjectStore;
+import com.recguard.console.Console;
+import com.recguard.evidence.EvidenceDesk;
+import com.recguard.evidence.EvidencePacker;
 import com.recguard.http.EventAuth;
 import com.recguard.http.Operators;
 import com.recguard.http.ServiceHttp;
 import com.recguard.json.ArchiveJson;
+import com.recguard.json.EvidenceJson;
 import com.recguard.adapter.file.DecisionLogFile;
 import com.recguard.adapter.file.HoldRegisterFile;
 import com.recguard.metrics.PrometheusMetrics;
@@ -155,9 +159,9 @@ final class ServeCommand implements Callable<Integer> {
 
             ServiceHttp http = new ServiceHttp(service, metrics, sweep, s.eventAuth(), clock).withCalibration(calibration)
                     .withOperators(s.operators())
-                    .withEvidence(new com.recguard.evidence.EvidenceDesk(new com.recguard.evidence.EvidencePacker(s3,
-                            new ArchiveJson(), new com.recguard.json.EvidenceJson(), clock), s.buckets(), s.homeRegion(),
-                            EvidenceCommand.fileLog(s.decisionLog(), new com.recguard.json.EvidenceJson())))
+                    .withEvidence(new EvidenceDesk(new EvidencePacker(s3, new ArchiveJson(), new EvidenceJson(), clock),
+                            s.buckets(), s.homeRegion(), EvidenceCommand.fileLog(s.decisionLog(), new EvidenceJson())))
+                    .withConsole(new Console(service, store.console(), sweep, calibration, clock))
                     .start(s.host(), s.port());
             SqsConsumer consumer = null;
             ServiceRunner runner = null;

@@ -15,7 +15,14 @@ public enum Role implements RouteRole {
     /** A named operator who may read lists, decisions and holds ({@link Operators}). */
     VIEWER,
     /** A named operator who may also change things: holds, replays, the sweep. Implies {@link #VIEWER}. */
-    OPERATOR;
+    OPERATOR,
+    /**
+     * A console page: a signed-in console session (the cookie the sign-in form gives a named
+     * operator or viewer, {@link ConsoleWeb}). Without one the answer is 401 with the sign-in form.
+     */
+    CONSOLE,
+    /** The console's sign-in form post: its credentials are in the body, checked by the route (401 when wrong or absent). */
+    SIGN_IN;
 
     /** Whether an operator holding this role may call a route that needs {@code needed}. */
     boolean grants(Role needed) {

@@ -111,6 +111,8 @@ public final class ServiceHttp implements AutoCloseable {
     private MonthlyCalibration calibration;
     private com.recguard.evidence.EvidenceDesk evidence;
     private Operators operators = Operators.none();
+    private com.recguard.console.Console console;
+    private ConsoleWeb consoleWeb;
     private Javalin app;
 
     public ServiceHttp(RecguardService service, PrometheusMetrics metrics, CompletenessSweep sweep, EventAuth auth, Clock clock) {
@@ -139,7 +141,14 @@ public final class ServiceHttp implements AutoCloseable {
         return this;
     }
 
+    /** Serves the read-only console under /console, behind a sign-in with the operators' credentials. */
+    public ServiceHttp withConsole(com.recguard.console.Console console) {
+        this.console = console;
+        return this;
+    }
+
     public ServiceHttp start(String host, int port) {
+        consoleWeb = console == null ? null : new ConsoleWeb(console, operators, clock, host);
         app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -177,6 +186,9 @@ public final class ServiceHttp implements AutoCloseable {
             config.routes.get("/sweep", ctx -> json(ctx, sweep == null ? List.of() : sweep.recent()), Role.VIEWER);
             config.routes.get("/qa/alignment", ctx -> json(ctx, calibration == null ? List.of() : calibration.alignment()),
                     Role.VIEWER);
+            if (consoleWeb != null) {
+                consoleWeb.mount(config.routes);
+            }
         }).start();
         return this;
     }
@@ -211,6 +223,13 @@ public final class ServiceHttp implements AutoCloseable {
             case OPEN -> { }
             case EVENT_SOURCE -> eventSource(ctx);
             case VIEWER, OPERATOR -> operator(ctx, needed);
+            case CONSOLE -> {
+                if (consoleWeb == null) {
+                    throw new Refused(HttpStatus.UNAUTHORIZED, "the console is not served");
+                }
+                consoleWeb.requireSession(ctx);
+            }
+            case SIGN_IN -> { } // the credentials are the form's; the route checks them and answers 401 when wrong
         }
     }
 

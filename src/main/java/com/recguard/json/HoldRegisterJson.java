@@ -33,4 +33,18 @@ public final class HoldRegisterJson {
         return BundleReader.MAPPER.createObjectNode().put("at", at.toString()).put("op", op)
                 .put("holdId", holdId).put("who", who).put("why", why).toString();
     }
+
+    /** A line of the audit trail as {@link #auditLine} wrote it. */
+    public record AuditLine(Instant at, String op, String holdId, String who, String why) {}
+
+    /** Reads one audit-trail line; a line that is not one is named in the exception. */
+    public static AuditLine readAuditLine(String line) throws BundleFormatException {
+        com.fasterxml.jackson.databind.JsonNode n = BundleReader.parse(line);
+        try {
+            return new AuditLine(Instant.parse(n.path("at").asText()), n.path("op").asText(null), n.path("holdId").asText(null),
+                    n.path("who").asText(null), n.path("why").asText(null));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BundleFormatException("at: not an ISO-8601 instant: " + n.path("at").asText());
+        }
+    }
 }

@@ -14,15 +14,17 @@ import java.util.List;
 
 /**
  * Decisions, the decision-log chain and calibrations. A decision commits its event, its outbox
- * entries and its log entry in one transaction on the connection all repositories share.
+ * entries, its log entry and the console's summary of it ({@link JdbcConsole}) in one transaction on the connection all repositories share.
  */
 final class JdbcDecisions extends JdbcRepository implements DecisionStore {
 
     private final JdbcOutbox outbox;
+    private final JdbcConsole console;
 
-    JdbcDecisions(Connection db, boolean sqlite, JdbcOutbox outbox) {
+    JdbcDecisions(Connection db, boolean sqlite, JdbcOutbox outbox, JdbcConsole console) {
         super(db, sqlite);
         this.outbox = outbox;
+        this.console = console;
     }
 
     /**
@@ -48,8 +50,8 @@ final class JdbcDecisions extends JdbcRepository implements DecisionStore {
                 if (held != 1) {
                     return new Committed(false, 0, null);
                 }
-                update("INSERT INTO decisions (conversation_id, rule_pack, decision, bundle, decided_at, is_final) VALUES (?,?,?,?,?,?)",
-                        d.conversationId(), d.rulePack(), d.decisionJson(), d.bundleJson(), at, d.isFinal() ? 1 : 0);
+                long decisionId = insertDecision(d, at);
+                console.summarise(decisionId, d.conversationId(), d.decisionJson(), d.bundleJson(), at, d.isFinal());
                 int added = 0;
                 for (Outbox.NewItem item : d.items()) {
                     added += outbox.addItem(d.conversationId(), item, d.decisionJson(), d.bundleJson(), d.at());
@@ -67,6 +69,26 @@ final class JdbcDecisions extends JdbcRepository implements DecisionStore {
                 return new Committed(true, added, entry);
             });
         });
+    }
+
+    /** Inserts the decision row and returns its id (the console's summary points at it). */
+    private long insertDecision(Decided d, long at) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO decisions (conversation_id, rule_pack, decision, bundle, decided_at,"
+                + " is_final) VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, d.conversationId());
+            ps.setString(2, d.rulePack());
+            ps.setString(3, d.decisionJson());
+            ps.setString(4, d.bundleJson());
+            ps.setLong(5, at);
+            ps.setInt(6, d.isFinal() ? 1 : 0);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("the database returned no id for the decision it saved");
+                }
+                return keys.getLong(1);
+            }
+        }
     }
 
     private void insertLog(String conversationId, LogEntry e) throws SQLException {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import com.recguard.audit.LogEntry;
+import com.recguard.service.ConsoleQueries;
 import com.recguard.service.PersistenceException;
 import com.recguard.service.ServiceStore;
 
@@ -27,12 +28,22 @@ public final class Store extends JdbcRepository implements ServiceStore, AutoClo
     private final JdbcOutbox outbox;
     private final JdbcJournal journal;
     private final JdbcDecisions decisions;
+    private final JdbcConsole console;
 
     private Store(Connection db, boolean sqlite) {
         super(db, sqlite);
         this.outbox = new JdbcOutbox(db, sqlite);
         this.journal = new JdbcJournal(db, sqlite, outbox);
-        this.decisions = new JdbcDecisions(db, sqlite, outbox);
+        this.console = new JdbcConsole(db, sqlite);
+        this.decisions = new JdbcDecisions(db, sqlite, outbox, console);
+    }
+
+    /**
+     * The console's read side (counts and pages computed in the database). Its summary of
+     * decisions saved before schema version 3 is written when the store opens.
+     */
+    public ConsoleQueries console() {
+        return console;
     }
 
     /**
@@ -67,7 +78,14 @@ public final class Store extends JdbcRepository implements ServiceStore, AutoClo
                 c.close();
                 throw e;
             }
-            return new Store(c, sqlite);
+            Store store = new Store(c, sqlite);
+            try {
+                store.console.backfill();
+            } catch (RuntimeException e) {
+                c.close();
+                throw e;
+            }
+            return store;
         } catch (SQLException e) {
             throw new PersistenceException(e);
         }

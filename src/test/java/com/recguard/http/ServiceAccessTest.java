@@ -100,7 +100,8 @@ class ServiceAccessTest {
                 "alice@firm.example,operator," + Operators.hashOf(OPERATOR_TOKEN),
                 "grafana,viewer," + Operators.hashOf(VIEWER_TOKEN)));
         http = new ServiceHttp(service, new PrometheusMetrics(() -> 0, () -> 0, () -> 0), null,
-                new EventAuth(EVENT_TOKEN, null), clock).withOperators(operators).start("127.0.0.1", 0);
+                new EventAuth(EVENT_TOKEN, null), clock).withOperators(operators)
+                .withConsole(new com.recguard.console.Console(service, store.console(), null, null, clock)).start("127.0.0.1", 0);
     }
 
     @AfterEach

@@ -86,7 +86,7 @@ class MigrationTest {
                 }
             }
             assertThat(history).containsExactly("0 schema made before versioned migrations", "1 init",
-                    "2 event claims decision log settling");
+                    "2 event claims decision log settling", "3 console read side");
         }
         try (Store again = Store.open(url)) {
             assertThat(again.latestDecision("c-done")).as("opening again changes nothing").isNotNull();
@@ -102,7 +102,7 @@ class MigrationTest {
         try (Connection c = DriverManager.getConnection(url);
              ResultSet rs = c.createStatement().executeQuery("SELECT MAX(version) FROM flyway_schema_history")) {
             rs.next();
-            assertThat(rs.getString(1)).isEqualTo("2");
+            assertThat(rs.getString(1)).isEqualTo("3");
         }
     }
 
@@ -116,6 +116,6 @@ class MigrationTest {
                     + " 'V99__from_the_future.sql', 0, 'test', CURRENT_TIMESTAMP, 0, 1)");
         }
         assertThatThrownBy(() -> Store.open(url)).isInstanceOf(SchemaTooNewException.class)
-                .hasMessageContaining("schema is at version 99").hasMessageContaining("newer than this build knows (up to 2)");
+                .hasMessageContaining("schema is at version 99").hasMessageContaining("newer than this build knows (up to 3)");
     }
 }

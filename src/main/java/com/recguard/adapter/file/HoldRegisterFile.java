@@ -86,4 +86,27 @@ public final class HoldRegisterFile implements HoldRegister {
         String line = HoldRegisterJson.auditLine(clock.instant(), op, holdId, who, why);
         Files.writeString(audit, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
+
+    /** The audit trail, oldest first; a line that cannot be read is skipped with a warning naming it. */
+    @Override
+    public synchronized List<Change> changes() throws IOException {
+        if (!Files.exists(audit)) {
+            return List.of();
+        }
+        List<Change> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(audit, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                HoldRegisterJson.AuditLine a = HoldRegisterJson.readAuditLine(lines.get(i));
+                out.add(new Change(a.at(), a.op(), a.holdId(), a.who(), a.why()));
+            } catch (BundleFormatException e) {
+                org.slf4j.LoggerFactory.getLogger(HoldRegisterFile.class)
+                        .warn("{}:{}: not an audit line: {}", audit, i + 1, e.getMessage());
+            }
+        }
+        return out;
+    }
 }
