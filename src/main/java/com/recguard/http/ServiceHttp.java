@@ -1,5 +1,10 @@
 package com.recguard.http;
 
+import com.recguard.console.Console;
+import com.recguard.evidence.EvidenceDesk;
+import com.recguard.evidence.EvidenceException;
+import com.recguard.evidence.EvidencePacker;
+import com.recguard.evidence.Selection;
 import com.recguard.json.DecisionReader;
 import com.recguard.json.Json;
 import com.recguard.metrics.PrometheusMetrics;
@@ -109,9 +114,9 @@ public final class ServiceHttp implements AutoCloseable {
     private final EventAuth auth;
     private final Clock clock;
     private MonthlyCalibration calibration;
-    private com.recguard.evidence.EvidenceDesk evidence;
+    private EvidenceDesk evidence;
     private Operators operators = Operators.none();
-    private com.recguard.console.Console console;
+    private Console console;
     private ConsoleWeb consoleWeb;
     private Javalin app;
 
@@ -130,7 +135,7 @@ public final class ServiceHttp implements AutoCloseable {
     }
 
     /** Serves evidence packs at GET /evidence (docs/evidence.md); without this call the route answers 503. */
-    public ServiceHttp withEvidence(com.recguard.evidence.EvidenceDesk evidence) {
+    public ServiceHttp withEvidence(EvidenceDesk evidence) {
         this.evidence = evidence;
         return this;
     }
@@ -142,7 +147,7 @@ public final class ServiceHttp implements AutoCloseable {
     }
 
     /** Serves the read-only console under /console, behind a sign-in with the operators' credentials. */
-    public ServiceHttp withConsole(com.recguard.console.Console console) {
+    public ServiceHttp withConsole(Console console) {
         this.console = console;
         return this;
     }
@@ -449,20 +454,20 @@ public final class ServiceHttp implements AutoCloseable {
         if (evidence == null) {
             throw new Refused(HttpStatus.SERVICE_UNAVAILABLE, "evidence packs are not set up on this service");
         }
-        com.recguard.evidence.Selection selection;
+        Selection selection;
         try {
-            selection = new com.recguard.evidence.Selection(ctx.queryParams("conversation"), ctx.queryParam("user"),
+            selection = new Selection(ctx.queryParams("conversation"), ctx.queryParam("user"),
                     day(ctx, "from"), day(ctx, "to"), ctx.queryParam("hold"));
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new Refused(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        com.recguard.evidence.EvidencePacker.Plan plan;
+        EvidencePacker.Plan plan;
         try {
             plan = evidence.plan(selection, ctx.queryParams("region"));
-        } catch (com.recguard.evidence.EvidenceException e) {
+        } catch (EvidenceException e) {
             throw new Refused(HttpStatus.NOT_FOUND, e.getMessage());
         }
-        List<String> ids = plan.conversations().stream().map(com.recguard.evidence.EvidencePacker.Planned::conversationId).toList();
+        List<String> ids = plan.conversations().stream().map(EvidencePacker.Planned::conversationId).toList();
         AUDIT.info("operator {} took an evidence pack of {} ({} conversation(s): {})", operator(ctx).name(), selection.describe(),
                 ids.size(), String.join(", ", ids));
         ctx.contentType("application/zip");
