@@ -1,7 +1,6 @@
 package com.recguard.cli;
 
 import com.recguard.core.Evaluator;
-import com.recguard.facts.PhraseHit;
 import com.recguard.json.BundleFormatException;
 import com.recguard.json.BundleReader;
 import com.recguard.model.Action;
@@ -120,7 +119,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("             why: " + e.clause());
         }
         e.matches().stream().flatMap(List::stream).distinct()
-                .forEach(fact -> out.println("             matched " + describe(fact)));
+                .forEach(fact -> out.println("             matched " + RuleExplanation.describe(fact)));
     }
 
     private static void printNotFired(PrintWriter out, RuleExplanation e) {
@@ -134,13 +133,4 @@ final class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    private static String describe(Object fact) {
-        if (fact instanceof PhraseHit h) {
-            return "phrase \"" + h.phrase() + "\"" + (h.holdId() == null ? "" : " (term of hold " + h.holdId() + ")")
-                    + " said in utterance " + h.utterance() + " at character " + h.offset() + ": \"" + h.snippet() + "\"";
-        }
-        String s = String.valueOf(fact);
-        int bracket = s.indexOf('[');
-        return bracket > 0 && s.endsWith("]") ? s.substring(0, bracket) + "(" + s.substring(bracket + 1, s.length() - 1) + ")" : s;
-    }
 }

@@ -3,7 +3,6 @@ package com.recguard.console;
 import com.recguard.archive.Keys;
 import com.recguard.audit.LogEntry;
 import com.recguard.core.Evaluator;
-import com.recguard.facts.PhraseHit;
 import com.recguard.json.BundleFormatException;
 import com.recguard.json.BundleReader;
 import com.recguard.json.DecisionReader;
@@ -277,7 +276,7 @@ public final class Console {
         for (RuleExplanation e : explained) {
             if (e.fired()) {
                 fired.add(new Views.FiredRule(e.rule().id(), e.rule().name(), e.rule().area(), e.clause(),
-                        e.matches().stream().flatMap(List::stream).distinct().map(Console::describe).toList()));
+                        e.matches().stream().flatMap(List::stream).distinct().map(RuleExplanation::describe).toList()));
             } else {
                 notFired.add(new Views.NotFiredRule(e.rule().id(), e.rule().name(), e.rule().area(), e.failedAt() > 0
                         ? "condition " + e.failedAt() + " (line " + e.line() + ") does not hold: " + e.condition().replaceAll("\\s+", " ")
@@ -333,15 +332,6 @@ public final class Console {
         return explainer;
     }
 
-    private static String describe(Object fact) {
-        if (fact instanceof PhraseHit h) {
-            return "phrase \"" + h.phrase() + "\"" + (h.holdId() == null ? "" : " (term of hold " + h.holdId() + ")")
-                    + " said in utterance " + h.utterance() + " at character " + h.offset() + ": \"" + h.snippet() + "\"";
-        }
-        String s = String.valueOf(fact);
-        int bracket = s.indexOf('[');
-        return bracket > 0 && s.endsWith("]") ? s.substring(0, bracket) + "(" + s.substring(bracket + 1, s.length() - 1) + ")" : s;
-    }
 
     /** The objects the archive holds (or will hold) for the conversation, as docs/archive.md keys them. */
     private static List<Views.ArchiveObject> archiveObjects(String id, Bundle b, Decision d) {

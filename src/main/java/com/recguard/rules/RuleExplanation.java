@@ -1,5 +1,6 @@
 package com.recguard.rules;
 
+import com.recguard.facts.PhraseHit;
 import java.util.List;
 
 /**
@@ -14,4 +15,19 @@ import java.util.List;
  * @param line        its line in the rule file
  */
 public record RuleExplanation(RuleInfo rule, String clause, boolean fired, List<List<Object>> matches,
-                              int failedAt, String condition, int line) {}
+                              int failedAt, String condition, int line) {
+
+    /**
+     * One matched fact as a reader of the explanation should see it: a phrase with its utterance,
+     * offset and snippet; any other fact as its record, with parentheses for brackets.
+     */
+    public static String describe(Object fact) {
+        if (fact instanceof PhraseHit h) {
+            return "phrase \"" + h.phrase() + "\"" + (h.holdId() == null ? "" : " (term of hold " + h.holdId() + ")")
+                    + " said in utterance " + h.utterance() + " at character " + h.offset() + ": \"" + h.snippet() + "\"";
+        }
+        String s = String.valueOf(fact);
+        int bracket = s.indexOf('[');
+        return bracket > 0 && s.endsWith("]") ? s.substring(0, bracket) + "(" + s.substring(bracket + 1, s.length() - 1) + ")" : s;
+    }
+}

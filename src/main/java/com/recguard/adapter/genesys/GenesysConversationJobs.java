@@ -7,7 +7,6 @@ import com.mypurecloud.sdk.v2.model.AsyncConversationQuery;
 import com.mypurecloud.sdk.v2.model.AsyncQueryResponse;
 import com.mypurecloud.sdk.v2.model.AsyncQueryStatus;
 import com.mypurecloud.sdk.v2.model.ConversationDetailQueryFilter;
-import com.mypurecloud.sdk.v2.model.ConversationDetailQueryPredicate;
 import com.mypurecloud.sdk.v2.model.DataAvailabilityResponse;
 import com.recguard.backfill.ConversationListing;
 import com.recguard.service.ActionException;
@@ -48,13 +47,7 @@ public final class GenesysConversationJobs implements ConversationListing {
 
     @Override
     public String submit(Instant from, Instant to) throws ActionException {
-        ConversationDetailQueryPredicate ended = new ConversationDetailQueryPredicate();
-        ended.setType(ConversationDetailQueryPredicate.TypeEnum.DIMENSION);
-        ended.setDimension(ConversationDetailQueryPredicate.DimensionEnum.CONVERSATIONEND);
-        ended.setOperator(ConversationDetailQueryPredicate.OperatorEnum.EXISTS);
-        ConversationDetailQueryFilter filter = new ConversationDetailQueryFilter();
-        filter.setType(ConversationDetailQueryFilter.TypeEnum.AND);
-        filter.setPredicates(List.of(ended));
+        ConversationDetailQueryFilter filter = GenesysConversationSource.endedFilter();
         AsyncConversationQuery q = new AsyncConversationQuery();
         q.setInterval(from.minus(client.config().sweepLookback()) + "/" + to);
         q.setOrder(AsyncConversationQuery.OrderEnum.ASC);

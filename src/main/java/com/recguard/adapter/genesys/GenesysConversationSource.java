@@ -203,7 +203,8 @@ public final class GenesysConversationSource implements ConversationSource {
         return List.copyOf(ids);
     }
 
-    private ConversationQuery query(Instant from, Instant to, int page) {
+    /** The filter of the sweep's query and of the back-fill's async job: conversations that have ended. */
+    static ConversationDetailQueryFilter endedFilter() {
         ConversationDetailQueryPredicate ended = new ConversationDetailQueryPredicate();
         ended.setType(ConversationDetailQueryPredicate.TypeEnum.DIMENSION);
         ended.setDimension(ConversationDetailQueryPredicate.DimensionEnum.CONVERSATIONEND);
@@ -211,6 +212,11 @@ public final class GenesysConversationSource implements ConversationSource {
         ConversationDetailQueryFilter filter = new ConversationDetailQueryFilter();
         filter.setType(ConversationDetailQueryFilter.TypeEnum.AND);
         filter.setPredicates(List.of(ended));
+        return filter;
+    }
+
+    private ConversationQuery query(Instant from, Instant to, int page) {
+        ConversationDetailQueryFilter filter = endedFilter();
         PagingSpec paging = new PagingSpec();
         paging.setPageSize(pageSize);
         paging.setPageNumber(page);
