@@ -43,6 +43,8 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -424,7 +426,7 @@ public final class RulePack {
     public Conclusions run(List<?> facts) {
         PreparedSession s = pool.poll();
         if (s == null) {
-            s = new PreparedSession(kieBase.newKieSession(), tableFacts);
+            s = new PreparedSession(kieBase.newKieSession(sessionConfiguration(), null), tableFacts);
         }
         boolean reusable = false;
         try {
@@ -433,13 +435,9 @@ public final class RulePack {
                 handles.add(s.kie.insert(fact));
             }
             s.kie.fireAllRules();
-            Map<Object, String> byRule = new HashMap<>();
-            for (Object o : s.kie.getObjects()) {
-                String rule = s.inserts.byObject.get(o);
-                if (rule != null) {
-                    byRule.put(o, rule);
-                }
-            }
+            // Every fact a rule inserted and nothing has deleted since: what the session holds
+            // besides the tables and the bundle's facts (walking getObjects() would visit every table row).
+            Map<Object, String> byRule = new HashMap<>(s.inserts.byObject);
             reusable = s.retract(handles);
             return new Conclusions(byRule);
         } finally {
@@ -447,6 +445,16 @@ public final class RulePack {
                 s.kie.dispose();
             }
         }
+    }
+
+    /**
+     * Sessions are never shared between threads (the pool hands each to one caller at a time), so
+     * Drools may use its unsynchronised propagation list.
+     */
+    private static KieSessionConfiguration sessionConfiguration() {
+        KieSessionConfiguration conf = KieServices.Factory.get().newKieSessionConfiguration();
+        conf.setOption(ThreadSafeOption.NO);
+        return conf;
     }
 
     /**
