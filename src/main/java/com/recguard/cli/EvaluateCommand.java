@@ -59,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println(file + ": cannot read: " + e.getMessage());
             return Main.CANNOT_RUN;
         }
-        RulePack pack = rules.loadOrReport(err);
+        RulePack pack = rules.loadCachedOrReport(err);
         if (pack == null) {
             return Main.CANNOT_RUN;
         }

@@ -45,7 +45,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RulePack pack = rules.loadOrReport(err);
+        RulePack pack = rules.loadCachedOrReport(err);
         if (pack == null) {
             return Main.CANNOT_RUN;
         }

@@ -1,6 +1,7 @@
 package com.recguard.cli;
 
 import com.recguard.fixtures.BuildOrderCheck;
+import com.recguard.rules.PackCache;
 import com.recguard.rules.RulePack;
 import com.recguard.rules.RulePackException;
 import java.io.PrintWriter;
@@ -37,8 +38,24 @@ final class RulesOption {
 
     /** The compiled pack, or null after printing every problem as {@code file:line: message}. */
     RulePack loadOrReport(PrintWriter report) {
+        return loadOrReport(report, null);
+    }
+
+    /**
+     * As {@link #loadOrReport(PrintWriter)}, through the user's cache of compiled packs
+     * ({@link PackCache#forUser}): for commands that only decide. A refused cache entry is said on
+     * {@code report} and the pack compiled again.
+     */
+    RulePack loadCachedOrReport(PrintWriter report) {
+        return loadOrReport(report, PackCache.forUser(note -> {
+            report.println(note);
+            report.flush();
+        }));
+    }
+
+    private RulePack loadOrReport(PrintWriter report, PackCache cache) {
         try {
-            return RulePack.load(dir());
+            return RulePack.load(dir(), cache);
         } catch (RulePackException e) {
             e.problems().forEach(report::println);
             report.println("rule pack " + dir() + " has " + e.problems().size() + " error(s); nothing was evaluated");

@@ -21,6 +21,7 @@ import com.recguard.adapter.file.DecisionLogFile;
 import com.recguard.adapter.file.HoldRegisterFile;
 import com.recguard.metrics.PrometheusMetrics;
 import com.recguard.service.ConfigAudit;
+import com.recguard.rules.PackCache;
 import com.recguard.rules.RulePack;
 import com.recguard.rules.RulePackException;
 import com.recguard.service.ConfigAuditSchedule;
@@ -99,7 +100,7 @@ final class ServeCommand implements Callable<Integer> {
         Files.createDirectories(s.var());
         PackHolder packs;
         try {
-            packs = new PackHolder(s.rules(), s.fixtures());
+            packs = new PackHolder(s.rules(), s.fixtures(), PackCache.forUser(note -> { err.println(note); err.flush(); }));
         } catch (RulePackException e) {
             e.problems().forEach(err::println);
             return Main.CANNOT_RUN;

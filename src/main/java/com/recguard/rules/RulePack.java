@@ -26,7 +26,11 @@ import java.util.regex.Pattern;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
+import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.impl.RuleBaseFactory;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -39,6 +43,8 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -72,7 +78,8 @@ public final class RulePack {
     public enum BetaNodeSharing { OFF, ON }
 
     private RulePack(Path dir, String sha256, KieBase kieBase, Tables.Loaded tables, Map<String, RuleInfo> rulesById,
-            Map<String, String> drlSources, BetaNodeSharing sharing) {
+            Map<String, String> drlSources, BetaNodeSharing sharing, boolean fromCache) {
+        this.fromCache = fromCache;
         this.drlSources = Collections.unmodifiableMap(new LinkedHashMap<>(drlSources));
         this.drlFiles = List.copyOf(drlSources.keySet());
         this.sharing = sharing;
@@ -87,6 +94,7 @@ public final class RulePack {
     }
 
     private final Tables.Loaded tables;
+    private final boolean fromCache;
 
     /**
      * The folder of the configuration-audit pack inside a rules folder. It is a pack of its own:
@@ -112,7 +120,18 @@ public final class RulePack {
 
     /** {@link #load(Path)} with the given node sharing; the shipped commands use {@link BetaNodeSharing#OFF}. */
     public static RulePack load(Path dir, BetaNodeSharing sharing) throws RulePackException {
-        return load(dir, f -> !f.startsWith(CONFIG_FOLDER), sharing);
+        return load(dir, f -> !f.startsWith(CONFIG_FOLDER), sharing, null);
+    }
+
+    /**
+     * {@link #load(Path)} through a cache of compiled packs: an unchanged pack is loaded from the
+     * cache instead of compiled; a pack compiled here is stored for the next run. For commands
+     * that only decide; those that prove a pack (check, replay, lint) compile with {@link #load(Path)}.
+     *
+     * @param cache null to compile as {@link #load(Path)} does
+     */
+    public static RulePack load(Path dir, PackCache cache) throws RulePackException {
+        return load(dir, f -> !f.startsWith(CONFIG_FOLDER), BetaNodeSharing.OFF, cache);
     }
 
     /**
@@ -123,19 +142,17 @@ public final class RulePack {
         if (Files.isDirectory(rulesDir) && !Files.isDirectory(rulesDir.resolve(CONFIG_FOLDER))) {
             throw new RulePackException(List.of(rulesDir.resolve(CONFIG_FOLDER) + ": no configuration-audit rules here"));
         }
-        return load(rulesDir, f -> f.startsWith(CONFIG_FOLDER) || CONFIG_SHARED_TABLES.contains(f), BetaNodeSharing.OFF);
+        return load(rulesDir, f -> f.startsWith(CONFIG_FOLDER) || CONFIG_SHARED_TABLES.contains(f), BetaNodeSharing.OFF,
+                null);
     }
 
-    private static RulePack load(Path dir, java.util.function.Predicate<String> include, BetaNodeSharing sharing)
-            throws RulePackException {
+    private static RulePack load(Path dir, java.util.function.Predicate<String> include, BetaNodeSharing sharing,
+            PackCache cache) throws RulePackException {
         if (!Files.isDirectory(dir)) {
             throw new RulePackException(List.of(dir + ": not a rule pack folder"));
         }
         List<String> files = listFiles(dir).stream().filter(include).toList();
         List<String> problems = new ArrayList<>();
-        KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = ks.newReleaseId("com.recguard.pack", "rules", "1");
-        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         List<String> csv = new ArrayList<>();
         Map<String, String> sources = new LinkedHashMap<>();
         // Every file is read once: the bytes compiled are the bytes hashed, so an edit saved during
@@ -145,7 +162,6 @@ public final class RulePack {
             bytes.put(f, read(dir.resolve(f)));
             if (f.endsWith(".drl")) {
                 sources.put(f, new String(bytes.get(f), StandardCharsets.UTF_8));
-                kfs.write(RESOURCE_ROOT + f, sources.get(f));
             } else if (f.endsWith(".csv")) {
                 csv.add(f);
             }
@@ -154,6 +170,22 @@ public final class RulePack {
         for (TableError e : tables.errors()) {
             problems.add(display(dir, e.file()) + ":" + e.line() + ": " + e.message());
         }
+        String sha256 = hash(bytes);
+        Path entry = cache == null || !problems.isEmpty() ? null : cache.entry(sha256, sharing);
+        KieBase cached = entry == null ? null : fromCache(cache, entry, sharing);
+        if (cached != null) {
+            Map<String, RuleInfo> rules = describe(dir, cached, problems);
+            if (problems.isEmpty()) {
+                return new RulePack(dir, sha256, cached, tables, rules, sources, sharing, true);
+            }
+            // A cached pack that does not describe (it cannot happen for an entry written here):
+            // compile, which reports what is wrong in the files themselves.
+            problems.clear();
+        }
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("com.recguard.pack", "rules", "1");
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
+        sources.forEach((f, drl) -> kfs.write(RESOURCE_ROOT + f, drl));
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = m.getPath() == null ? "" : packRelative(m.getPath());
@@ -167,7 +199,26 @@ public final class RulePack {
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
         }
-        return new RulePack(dir, hash(bytes), kieBase, tables, rules, sources, sharing);
+        if (entry != null) {
+            cache.write(entry, kieBase);
+        }
+        return new RulePack(dir, sha256, kieBase, tables, rules, sources, sharing, false);
+    }
+
+    /** A KieBase built from the cached packages of this pack, or null (with a note) when there is none usable. */
+    private static KieBase fromCache(PackCache cache, Path entry, BetaNodeSharing sharing) {
+        List<InternalKnowledgePackage> packages = cache.read(entry);
+        if (packages == null) {
+            return null;
+        }
+        try {
+            InternalRuleBase ruleBase = RuleBaseFactory.newRuleBase(configuration(KieServices.Factory.get(), sharing));
+            ruleBase.addPackages(packages);
+            return KnowledgeBaseFactory.newKnowledgeBase(ruleBase);
+        } catch (RuntimeException | LinkageError e) {
+            cache.note("pack cache " + entry + ": cannot be built into a rule base (" + e + "); compiling the pack again");
+            return null;
+        }
     }
 
     /**
@@ -203,7 +254,7 @@ public final class RulePack {
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
         }
-        return new RulePack(dir, sha256, newKieBase(ks, releaseId, sharing), tables, rulesById, drlSources, sharing);
+        return new RulePack(dir, sha256, newKieBase(ks, releaseId, sharing), tables, rulesById, drlSources, sharing, false);
     }
 
     private static final Pattern PACKAGE_LINE = Pattern.compile("^\\s*package\\s+[\\w.]+\\s*;?\\s*(//.*)?$");
@@ -254,9 +305,14 @@ public final class RulePack {
     }
 
     private static KieBase newKieBase(KieServices ks, ReleaseId releaseId, BetaNodeSharing sharing) {
+        return ks.newKieContainer(releaseId).newKieBase(configuration(ks, sharing));
+    }
+
+    /** The one configuration of every KieBase of a pack, compiled or loaded from the cache. */
+    private static KieBaseConfiguration configuration(KieServices ks, BetaNodeSharing sharing) {
         KieBaseConfiguration conf = ks.newKieBaseConfiguration();
         conf.setProperty("drools.shareBetaNodes", String.valueOf(sharing == BetaNodeSharing.ON));
-        return ks.newKieContainer(releaseId).newKieBase(conf);
+        return conf;
     }
 
     private static Map<String, RuleInfo> describe(Path dir, KieBase kieBase, List<String> problems) {
@@ -330,6 +386,11 @@ public final class RulePack {
         return sha256;
     }
 
+    /** Whether this pack was loaded from a {@link PackCache} rather than compiled in this run. */
+    public boolean fromCache() {
+        return fromCache;
+    }
+
     public Path dir() {
         return dir;
     }
@@ -365,7 +426,7 @@ public final class RulePack {
     public Conclusions run(List<?> facts) {
         PreparedSession s = pool.poll();
         if (s == null) {
-            s = new PreparedSession(kieBase.newKieSession(), tableFacts);
+            s = new PreparedSession(kieBase.newKieSession(sessionConfiguration(), null), tableFacts);
         }
         boolean reusable = false;
         try {
@@ -374,13 +435,9 @@ public final class RulePack {
                 handles.add(s.kie.insert(fact));
             }
             s.kie.fireAllRules();
-            Map<Object, String> byRule = new HashMap<>();
-            for (Object o : s.kie.getObjects()) {
-                String rule = s.inserts.byObject.get(o);
-                if (rule != null) {
-                    byRule.put(o, rule);
-                }
-            }
+            // Every fact a rule inserted and nothing has deleted since: what the session holds
+            // besides the tables and the bundle's facts (walking getObjects() would visit every table row).
+            Map<Object, String> byRule = new HashMap<>(s.inserts.byObject);
             reusable = s.retract(handles);
             return new Conclusions(byRule);
         } finally {
@@ -388,6 +445,16 @@ public final class RulePack {
                 s.kie.dispose();
             }
         }
+    }
+
+    /**
+     * Sessions are never shared between threads (the pool hands each to one caller at a time), so
+     * Drools may use its unsynchronised propagation list.
+     */
+    private static KieSessionConfiguration sessionConfiguration() {
+        KieSessionConfiguration conf = KieServices.Factory.get().newKieSessionConfiguration();
+        conf.setOption(ThreadSafeOption.NO);
+        return conf;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.recguard.core.Evaluator;
 import com.recguard.fixtures.BuildOrderCheck;
 import com.recguard.fixtures.FileStamps;
 import com.recguard.fixtures.Replay;
+import com.recguard.rules.PackCache;
 import com.recguard.rules.RulePack;
 import com.recguard.rules.RulePackException;
 import java.nio.file.Files;
@@ -28,11 +29,18 @@ public final class PackHolder {
 
     private final Path rulesDir;
     private final Path fixturesDir;
+    private final PackCache cache;
     private final AtomicReference<Evaluator> current = new AtomicReference<>();
     private volatile String lastRejection;
     private volatile Map<Path, Long> stamps = Map.of();
 
     public PackHolder(Path rulesDir, Path fixturesDir) throws RulePackException {
+        this(rulesDir, fixturesDir, null);
+    }
+
+    /** @param cache compiled packs to load an unchanged pack from (and store a compiled one in); null compiles */
+    public PackHolder(Path rulesDir, Path fixturesDir, PackCache cache) throws RulePackException {
+        this.cache = cache;
         this.rulesDir = rulesDir;
         this.fixturesDir = fixturesDir;
         this.stamps = stamps();
@@ -76,7 +84,7 @@ public final class PackHolder {
     private Evaluator candidate(List<String> problems) {
         RulePack pack;
         try {
-            pack = RulePack.load(rulesDir);
+            pack = RulePack.load(rulesDir, cache);
         } catch (RulePackException e) {
             problems.addAll(e.problems());
             return null;
