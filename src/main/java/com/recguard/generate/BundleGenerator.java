@@ -273,7 +273,7 @@ public final class BundleGenerator {
         c.clientCall(Clients.anyWithoutConsent(c.r), c.r.chance(0.75));
         Span talk = c.talks.get(0);
         boolean brief = c.r.chance(0.3);
-        int seconds = brief ? c.r.between(1, 3) : c.r.between(20, 90);
+        int seconds = resumesBeforeEnd(talk, brief ? c.r.between(1, 3) : c.r.between(20, 90));
         Instant at = talk.start().plusSeconds(talk.seconds() / 3);
         c.stop(at, at.plusSeconds(seconds), "agent", c.r.chance(0.5) ? null : "");
         String region = c.storageRegion();
@@ -286,10 +286,19 @@ public final class BundleGenerator {
         }
     }
 
+    /**
+     * A stop that starts a third into the talk lasts at most until a second before the talk ends,
+     * so the recording that resumes after it ends after it starts (a bundle POLICY.md refuses
+     * otherwise). Only draws that overran the talk change; every other seed gives the same bytes.
+     */
+    private static int resumesBeforeEnd(Span talk, int seconds) {
+        return (int) Math.min(seconds, talk.seconds() - talk.seconds() / 3 - 1);
+    }
+
     private static void unapprovedExemption(Call c) {
         c.clientCall(Clients.anyWithoutConsent(c.r), c.r.chance(0.75));
         Span talk = c.talks.get(0);
-        int seconds = c.r.between(30, 120);
+        int seconds = resumesBeforeEnd(talk, c.r.between(30, 120));
         Instant at = talk.start().plusSeconds(talk.seconds() / 3);
         String code = c.r.pick(List.of("INTERNAL_TEST_CALL", "INTERNAL_TEST_CALL", "CLIENT_REQUEST", "SYSTEM_MAINTENANCE"));
         c.stop(at, at.plusSeconds(seconds), c.r.pick(List.of("agent", "api")), code);
