@@ -39,7 +39,9 @@ public final class SharedServers {
     /** Ceph radosgw, or the test is skipped with why. */
     public static synchronized CephServer ceph() {
         Optional<String> why = CephServer.unavailable();
-        Assumptions.assumeTrue(why.isEmpty(), () -> "Ceph skipped: " + why.orElse(""));
+        if (why.isPresent()) {
+            skipLoudly("CEPH RADOSGW UNAVAILABLE: this archive test did NOT run: " + why.get());
+        }
         if (ceph == null) {
             ceph = CephServer.start();
             Runtime.getRuntime().addShutdownHook(new Thread(ceph::close));
@@ -54,19 +56,39 @@ public final class SharedServers {
     public static synchronized AzuriteServer azurite() {
         Optional<Path> bin = AzuriteServer.binary();
         if (bin.isEmpty()) {
-            String why = "AZURITE NOT INSTALLED: the Azure archive contract did NOT run. Install it with"
-                    + " `npm install -g azurite@3.37.0` (.ci/install-test-servers does) or set AZURITE_BLOB";
-            System.err.println("*** " + why);
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException(why + " (CI is set: this must not be skipped)");
-            }
-            Assumptions.abort(why);
+            skipLoudly("AZURITE NOT INSTALLED: the Azure archive contract did NOT run. Install it with"
+                    + " `npm install -g azurite@3.37.0` (.ci/install-test-servers does) or set AZURITE_BLOB");
         }
         if (azurite == null) {
             azurite = AzuriteServer.start(bin.get());
             Runtime.getRuntime().addShutdownHook(new Thread(azurite::close));
         }
         return azurite;
+    }
+
+    /**
+     * The JDBC URL of the local PostgreSQL that .ci/install-test-servers starts and bin/test passes
+     * in RECGUARD_TEST_PG_URL; without it the test is skipped loudly, and fails on CI.
+     */
+    public static String postgresUrl() {
+        String url = System.getenv("RECGUARD_TEST_PG_URL");
+        if (url == null || url.isBlank()) {
+            skipLoudly("POSTGRESQL UNAVAILABLE: this PostgreSQL test did NOT run: RECGUARD_TEST_PG_URL is not set"
+                    + " (bin/test sets it when .ci/install-test-servers could install and start PostgreSQL)");
+        }
+        return url;
+    }
+
+    /**
+     * Skips the calling test with why on stderr and in the report; on CI ({@code CI} set) fails it
+     * instead, since .ci/install-test-servers installs every server the suite needs.
+     */
+    static void skipLoudly(String why) {
+        System.err.println("*** " + why);
+        if (System.getenv("CI") != null) {
+            throw new IllegalStateException(why + " (CI is set: this must not be skipped)");
+        }
+        Assumptions.abort(why);
     }
 
     /** moto when installed (fast), else Ceph: for tests of the CLI, crash safety and throughput. */

@@ -2,16 +2,15 @@ package com.recguard.store;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import org.junit.jupiter.api.Assumptions;
+import com.recguard.servers.SharedServers;
 import org.junit.jupiter.api.BeforeEach;
 
-/** The console's read side on PostgreSQL (RECGUARD_TEST_PG_URL, set by bin/test); skips without it. */
+/** The console's read side on PostgreSQL (RECGUARD_TEST_PG_URL, set by bin/test); skips loudly without it, and fails on CI. */
 class PostgresConsoleQueriesTest extends ConsoleQueriesContract {
 
     @BeforeEach
     void cleanDatabase() throws Exception {
-        Assumptions.assumeTrue(PostgresStoreTest.URL != null && !PostgresStoreTest.URL.isBlank(),
-                "RECGUARD_TEST_PG_URL is not set (bin/test sets it when PostgreSQL could be installed)");
+        SharedServers.postgresUrl();
         try (var c = raw(); var st = c.createStatement()) {
             st.execute("DROP SCHEMA public CASCADE");
             st.execute("CREATE SCHEMA public");

@@ -1,21 +1,20 @@
 package com.recguard.store;
 
 import java.sql.DriverManager;
-import org.junit.jupiter.api.Assumptions;
+import com.recguard.servers.SharedServers;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The same contract on PostgreSQL, the setting for several nodes. .ci/install-test-servers starts
- * a local server and bin/test passes its URL in RECGUARD_TEST_PG_URL; without it the test skips.
+ * a local server and bin/test passes its URL in RECGUARD_TEST_PG_URL; without it the test skips loudly, and fails on CI.
  */
 class PostgresStoreTest extends StoreContract {
 
-    static final String URL = System.getenv("RECGUARD_TEST_PG_URL");
+    static final String URL = System.getenv("RECGUARD_TEST_PG_URL"); // SharedServers.postgresUrl() checks it
 
     @BeforeEach
     void cleanDatabase() throws Exception {
-        Assumptions.assumeTrue(URL != null && !URL.isBlank(),
-                "RECGUARD_TEST_PG_URL is not set (bin/test sets it when PostgreSQL could be installed)");
+        SharedServers.postgresUrl();
         try (var c = DriverManager.getConnection(URL); var st = c.createStatement()) {
             // The whole schema, Flyway's history included: each test starts from an empty database.
             st.execute("DROP SCHEMA public CASCADE");
