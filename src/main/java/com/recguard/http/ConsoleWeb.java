@@ -52,12 +52,14 @@ final class ConsoleWeb {
     private final boolean secureCookie;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SignInThrottle throttle;
 
     ConsoleWeb(Console console, Operators operators, Clock clock, String host) {
         this.console = console;
         this.operators = operators;
         this.clock = clock;
         this.secureCookie = secureCookies(host);
+        this.throttle = new SignInThrottle(clock);
     }
 
     /**
@@ -115,10 +117,20 @@ final class ConsoleWeb {
     }
 
     private void signIn(Context ctx) {
+        String address = ctx.ip();
+        Duration wait = throttle.waitFor(address);
+        if (!wait.isZero()) {
+            LOG.warn("console sign-in from {} not tried: {} refusals within {}", address, SignInThrottle.LIMIT, SignInThrottle.WINDOW);
+            signInPage(ctx, "Too many refused sign-ins from this address. Try again in " + (wait.toSeconds() + 1) + " s.");
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+            ctx.header("Retry-After", String.valueOf(wait.toSeconds() + 1));
+            return;
+        }
         String name = ctx.formParam("name");
         String token = ctx.formParam("token");
         Operators.Operator who = token == null || token.isBlank() ? null : operators.authenticate("Bearer " + token);
         if (who == null || name == null || !who.name().equals(name.strip())) {
+            throttle.refused(address);
             LOG.warn("console sign-in refused for name {}", name == null ? "(none)" : "\"" + name.strip() + "\"");
             signInPage(ctx, "That name and token do not match an operator. Check both and try again.");
             return;
