@@ -1,12 +1,12 @@
 package com.recguard.cli;
 
 import com.recguard.archive.ArchiveException;
-import com.recguard.archive.Location;
 import com.recguard.archive.ObjectStore;
 import com.recguard.archive.StoreException;
 import com.recguard.evidence.DecisionLogSource;
 import com.recguard.evidence.EvidenceCodec;
 import com.recguard.evidence.EvidenceException;
+import com.recguard.evidence.EvidenceDesk;
 import com.recguard.evidence.EvidencePacker;
 import com.recguard.evidence.PackFormatException;
 import com.recguard.evidence.Selection;
@@ -101,10 +101,10 @@ final class EvidenceCommand implements Callable<Integer> {
         Path tmp = null;
         try (ObjectStore store = archive.store()) {
             List<String> rs = regions.isEmpty() ? List.of(archive.settings().region()) : regions;
-            List<Location> at = rs.stream().map(r -> archive.buckets().of(r)).toList();
-            Location digests = archive.buckets().of(digestRegion != null ? digestRegion : rs.get(0));
             EvidencePacker packer = new EvidencePacker(store, new ArchiveJson(), codec, Clock.systemUTC());
-            EvidencePacker.Plan plan = packer.plan(selection, at, digests, fileLog(logFile, codec));
+            EvidenceDesk desk = new EvidenceDesk(packer, archive.buckets(), digestRegion != null ? digestRegion : rs.get(0),
+                    fileLog(logFile, codec));
+            EvidencePacker.Plan plan = desk.plan(selection, rs);
             Path dir = out.toAbsolutePath().getParent();
             tmp = Files.createTempFile(dir, ".evidence-", ".zip.part");
             EvidencePacker.Written w;

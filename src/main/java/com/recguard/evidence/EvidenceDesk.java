@@ -7,9 +7,9 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Evidence packs for the service's operators ({@code GET /evidence}): the packer with the
- * service's own archive, home region (where its log digests are) and decision-log file, so a
- * request names only the selection and, optionally, the regions to look in.
+ * Evidence packs for the service's operators ({@code GET /evidence}) and for {@code recguard
+ * evidence}: the packer with an archive, the home region (where the log digests are) and the
+ * decision-log file, so a request names only the selection and, optionally, the regions to look in.
  */
 public final class EvidenceDesk {
 

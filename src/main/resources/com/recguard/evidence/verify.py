@@ -224,6 +224,17 @@ class Verifier:
             return None
         return m[2]
 
+    def parsed(self, name, reader):
+        """The member read by reader, or None when it is missing or unreadable (either reported)."""
+        b = self.bytes_of(name)
+        if b is None:
+            return None
+        try:
+            return reader(b)
+        except Unreadable as e:
+            self.add("UNREADABLE_MEMBER", name, str(e))
+            return None
+
     def check_manifest(self):
         m = self.members.get(MANIFEST)
         if m is None or m[2] is None:
@@ -333,13 +344,7 @@ class Verifier:
         seg = folder[len(CONVERSATIONS):-1]
         key_prefix = KEY_ROOT + seg + "/"
         manifest_name = folder + "archive/manifest.json"
-        manifest = None
-        mb = self.bytes_of(manifest_name)
-        if mb is not None:
-            try:
-                manifest = read_manifest(mb)
-            except Unreadable as e:
-                self.add("UNREADABLE_MEMBER", manifest_name, str(e))
+        manifest = self.parsed(manifest_name, read_manifest)
         bundle_name = None
         if manifest is not None:
             for o in manifest["objects"]:
@@ -357,23 +362,12 @@ class Verifier:
                              % (got[0], got[1], o["sha256"], o["size"]))
         versions_name = folder + "archive-versions.json"
         digest_name = folder + "log-digest.json"
-        vb = self.bytes_of(versions_name)
-        if vb is not None:
-            try:
-                versions = read_versions(vb)
-            except Unreadable as e:
-                self.add("UNREADABLE_MEMBER", versions_name, str(e))
-            else:
-                self.check_versions(versions, folder, key_prefix, manifest, digest_name)
+        versions = self.parsed(versions_name, read_versions)
+        if versions is not None:
+            self.check_versions(versions, folder, key_prefix, manifest, digest_name)
         log_name = folder + "decision-log.jsonl"
         chain = self.read_chain(log_name)
-        digest = None
-        db = self.bytes_of(digest_name)
-        if db is not None:
-            try:
-                digest = read_digest(db)
-            except Unreadable as e:
-                self.add("UNREADABLE_MEMBER", digest_name, str(e))
+        digest = self.parsed(digest_name, read_digest)
         if chain is not None:
             self.check_chain(chain, log_name)
             if digest is not None:
